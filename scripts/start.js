@@ -1,0 +1,77 @@
+// `npm start`: launch Electron; where its binary is missing and cannot be
+// fetched (no access to GitHub), say so in one line and start browser mode,
+// opening both windows in the installed Chromium if there is one.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+
+function electronBinary() {
+  try {
+    const binary = require('electron');
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function fetchElectron() {
+  const installer = path.join(root, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return false;
+  const result = spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 120_000 });
+  return result.status === 0;
+}
+
+let binary = electronBinary();
+if (!binary && fetchElectron()) binary = electronBinary();
+
+if (binary) {
+  const child = spawn(binary, [root], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log('Electron could not be downloaded here; starting ConsultDeck in browser mode instead.');
+  startBrowserMode();
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((file) => file && fs.existsSync(file)) ?? null;
+}
+
+function startBrowserMode() {
+  const args = [path.join(root, 'out/main/src-main/host/cli.js'), ...process.argv.slice(2)];
+  const host = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let opened = false;
+  let buffer = '';
+  host.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    buffer += chunk.toString();
+    const urls = [...buffer.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/\S+)/g)].map((m) => m[1]);
+    if (!opened && urls.length >= 2) {
+      opened = true;
+      openWindows(urls);
+    }
+  });
+  const stop = () => host.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  host.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function openWindows(urls) {
+  const chromium = findChromium();
+  const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (!chromium || (!display && process.platform === 'linux')) {
+    console.log('Open the two addresses above in a browser (no Chromium or no display found).');
+    return;
+  }
+  const flags = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  if (process.getuid?.() === 0) flags.push('--no-sandbox');
+  urls.forEach((url, i) => {
+    const profile = path.join(root, 'out', `browser-profile-${i}`);
+    spawn(chromium, [...flags, `--user-data-dir=${profile}`, `--app=${url}`], { stdio: 'ignore', detached: true }).unref();
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The audit log: who did what to which record, and when — never note text.
+ * Rows form a hash chain: each row's hash is sha256(prev_hash + its canonical
+ * fields, row id included), so editing, deleting or reordering a row breaks
+ * the chain from that row on. (Cutting rows off the end cannot be seen from
+ * inside the chain; `auditHead` gives the last hash for exports to print.)
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './db/open.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const knownAuditActions = [
+  'patient.create',
+  'patient.update',
+  'consultation.start',
+  'consultation.open',
+  'consultation.update',
+  'consultation.finalize',
+  'consultation.amend',
+  'consultation.delete',
+  'settings.update',
+  'export',
+] as const;
+/** The known actions; other areas may add their own `area.verb`. */
+export type AuditAction = (typeof knownAuditActions)[number] | (string & {});
+
+export interface AuditEntry {
+  /** ISO time, from the core clock. */
+  at: string;
+  /** Who: the physician name of the settings, or "doctor" before it is set. */
+  actor: string;
+  action: AuditAction;
+  consultationId?: string | null;
+  /** What, briefly: section names, ids, revisions. Never note or record text. */
+  detail?: string;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  consultation_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash of one row given the hash before it. */
+export function auditHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const canonical = JSON.stringify([row.id, row.at, row.actor, row.action, row.consultation_id, row.detail]);
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/** The last row of the chain (id 0 and the genesis hash when empty). */
+export function auditHead(db: Db): { id: number; hash: string } {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string }
+    | undefined;
+  return last ?? { id: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Appends one row to the chain. Runs in its own (nested, if the caller has
+ * one) transaction so reading the head and writing the row cannot interleave.
+ */
+export function appendAudit(db: Db, entry: AuditEntry): { id: number; hash: string } {
+  return db.transaction(() => {
+    const head = auditHead(db);
+    const row = {
+      id: head.id + 1,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      consultation_id: entry.consultationId ?? null,
+      detail: entry.detail ?? '',
+    };
+    const hash = auditHash(head.hash, row);
+    db.prepare(
+      'INSERT INTO audit_log (id, at, actor, action, consultation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(row.id, row.at, row.actor, row.action, row.consultation_id, row.detail, head.hash, hash);
+    return { id: row.id, hash };
+  })();
+}
+
+/** Walks the chain in id order; `brokenAt` is the id of the first row that does not fit. */
+export function verifyAuditChain(db: Db): { ok: boolean; brokenAt?: number } {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>;
+  for (const row of rows) {
+    const fits = row.id === expectedId && row.prev_hash === prevHash && auditHash(prevHash, row) === row.hash;
+    if (!fits) {
+      rows.return?.();
+      return { ok: false, brokenAt: row.id };
+    }
+    prevHash = row.hash;
+    expectedId += 1;
+  }
+  return { ok: true };
+}

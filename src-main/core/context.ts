@@ -1,0 +1,28 @@
+/** What every handler receives besides its validated input. */
+import type { Role, EventName, EventPayload } from '../../src-shared/contract/index.js';
+import type { Db } from './db/open.js';
+import type { DeckLibrary } from './decks/library.js';
+import type { PresentationStore } from './presentation/store.js';
+
+export interface Caller {
+  role: Role;
+  /** Which window called (Electron webContents id, or the browser-mode socket). */
+  windowId: string;
+}
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Services {
+  db: Db;
+  clock: () => Date;
+  library: DeckLibrary;
+  presentation: PresentationStore;
+  emit: Emit;
+  appInfo: { version: string; mode: 'electron' | 'browser' };
+  dataDir: string;
+}
+
+export interface CallContext {
+  caller: Caller;
+  services: Services;
+}

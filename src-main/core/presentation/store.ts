@@ -1,0 +1,187 @@
+/**
+ * The presentation state, owned by core. Every change bumps the revision,
+ * updates the slide-view log and is pushed to every window.
+ */
+import type {
+  FracturedLevel,
+  Language,
+  Position,
+  PresentationState,
+  Stroke,
+} from '../../../src-shared/contract/index.js';
+import type { DeckLibrary } from '../decks/library.js';
+import { describeNext, firstPosition, gotoPosition, nextPosition, prevPosition, type DeckShape } from './navigation.js';
+import type { SlideViewLog } from './slide-views.js';
+
+export const DEFAULT_PLAYLIST = [
+  'osteoporosis',
+  'vertebral-fracture',
+  'conservative-care',
+  'kyphoplasty',
+  'augmentation-risks',
+  'after-treatment',
+];
+
+export interface PresentationStoreOptions {
+  library: DeckLibrary;
+  views: SlideViewLog;
+  clock: () => Date;
+  onChange: (state: PresentationState) => void;
+}
+
+export class PresentationStore {
+  readonly #library: DeckLibrary;
+  readonly #views: SlideViewLog;
+  readonly #clock: () => Date;
+  readonly #onChange: (state: PresentationState) => void;
+  /** Marks per slide (deck + slide id), kept when the slide comes back. */
+  readonly #marks = new Map<string, Stroke[]>();
+  #state: PresentationState;
+
+  constructor(options: PresentationStoreOptions) {
+    this.#library = options.library;
+    this.#views = options.views;
+    this.#clock = options.clock;
+    this.#onChange = options.onChange;
+    const available = new Set(this.#library.list().decks.map((d) => d.id));
+    const playlist = DEFAULT_PLAYLIST.filter((id) => available.has(id));
+    this.#state = {
+      revision: 0,
+      playlist,
+      language: 'en',
+      position: firstPosition(playlist, this.#shapeOf),
+      blank: 'none',
+      spine: null,
+      strokes: [],
+      pointer: null,
+      startedAt: null,
+    };
+  }
+
+  get state(): PresentationState {
+    return this.#state;
+  }
+
+  get views(): SlideViewLog {
+    return this.#views;
+  }
+
+  /** Fragment counts per slide of a deck in the current language. */
+  readonly #shapeOf = (deckId: string): DeckShape | null => {
+    // Called once before #state exists (the first position), hence the fallback.
+    const deck = this.#library.get(deckId, this.#state?.language ?? 'en', { withNotes: false });
+    return deck ? deck.slides.map((s) => s.fragments) : null;
+  };
+
+  /** The step after the current one, for the console's "next" preview. */
+  nextStep(): Position | null {
+    return describeNext(this.#state.position, this.#state.playlist, this.#shapeOf);
+  }
+
+  start(): PresentationState {
+    return this.#update({ startedAt: this.#state.startedAt ?? this.#clock().toISOString() });
+  }
+
+  stop(): PresentationState {
+    return this.#update({ startedAt: null, pointer: null });
+  }
+
+  next(): PresentationState {
+    if (this.#state.startedAt === null) return this.start();
+    return this.#move(nextPosition(this.#state.position, this.#state.playlist, this.#shapeOf));
+  }
+
+  prev(): PresentationState {
+    if (this.#state.startedAt === null) return this.start();
+    return this.#move(prevPosition(this.#state.position, this.#state.playlist, this.#shapeOf));
+  }
+
+  goto(deckId: string, slideIndex: number | 'last', fragment = 0): PresentationState | null {
+    const shape = this.#shapeOf(deckId);
+    if (!shape || shape.length === 0) return null;
+    return this.#move(gotoPosition(deckId, slideIndex, fragment, shape), true);
+  }
+
+  setBlank(blank: PresentationState['blank']): PresentationState {
+    return this.#update({ blank });
+  }
+
+  setPlaylist(playlist: string[]): PresentationState {
+    const unique = [...new Set(playlist)];
+    const { deckId } = this.#state.position;
+    this.#state = { ...this.#state, playlist: unique };
+    const keep = deckId !== null && unique.includes(deckId);
+    const position = keep ? this.#state.position : firstPosition(unique, this.#shapeOf);
+    return this.#update({ position, strokes: this.#strokesAt(position) });
+  }
+
+  /** Same slide id in the other language; falls back to the same index. */
+  setLanguage(language: Language): PresentationState {
+    const { deckId, slideIndex } = this.#state.position;
+    if (deckId === null) return this.#update({ language });
+    const before = this.#library.get(deckId, this.#state.language, { withNotes: false });
+    const slideId = before?.slides[slideIndex]?.id;
+    const after = this.#library.get(deckId, language, { withNotes: false });
+    const found = after?.slides.findIndex((s) => s.id === slideId) ?? -1;
+    const index = found >= 0 ? found : Math.min(slideIndex, Math.max(0, (after?.slides.length ?? 1) - 1));
+    return this.#update({ language, position: { deckId, slideIndex: index, fragment: this.#state.position.fragment } });
+  }
+
+  showSpine(levels: FracturedLevel[] | null): PresentationState {
+    return this.#update({ spine: levels });
+  }
+
+  addStroke(stroke: Stroke): PresentationState {
+    const key = this.#slideKey(this.#state.position);
+    if (key === null) return this.#state;
+    const strokes = [...(this.#marks.get(key) ?? []), stroke].slice(-200);
+    this.#marks.set(key, strokes);
+    return this.#update({ strokes });
+  }
+
+  clearStrokes(scope: 'slide' | 'all'): PresentationState {
+    if (scope === 'all') this.#marks.clear();
+    else {
+      const key = this.#slideKey(this.#state.position);
+      if (key !== null) this.#marks.delete(key);
+    }
+    return this.#update({ strokes: [] });
+  }
+
+  setPointer(pointer: [number, number] | null): PresentationState {
+    return this.#update({ pointer });
+  }
+
+  #move(position: Position, start = false): PresentationState {
+    const patch: Partial<PresentationState> = { position, strokes: this.#strokesAt(position), pointer: null };
+    if (start && this.#state.startedAt === null) patch.startedAt = this.#clock().toISOString();
+    return this.#update(patch);
+  }
+
+  #slideKey(position: Position): string | null {
+    if (position.deckId === null) return null;
+    const deck = this.#library.get(position.deckId, this.#state.language, { withNotes: false });
+    const slideId = deck?.slides[position.slideIndex]?.id;
+    return slideId === undefined ? null : `${position.deckId}#${slideId}`;
+  }
+
+  #strokesAt(position: Position): Stroke[] {
+    const key = this.#slideKey(position);
+    return key === null ? [] : (this.#marks.get(key) ?? []);
+  }
+
+  #update(patch: Partial<PresentationState>): PresentationState {
+    this.#state = { ...this.#state, ...patch, revision: this.#state.revision + 1 };
+    this.#views.show(this.#visibleSlide());
+    this.#onChange(this.#state);
+    return this.#state;
+  }
+
+  #visibleSlide(): { deckId: string; slideId: string; language: string } | null {
+    const { position, blank, startedAt, language } = this.#state;
+    if (startedAt === null || blank !== 'none' || position.deckId === null) return null;
+    const deck = this.#library.get(position.deckId, language, { withNotes: false });
+    const slideId = deck?.slides[position.slideIndex]?.id;
+    return slideId === undefined ? null : { deckId: position.deckId, slideId, language: deck?.language ?? language };
+  }
+}

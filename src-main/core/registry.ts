@@ -1,0 +1,84 @@
+/**
+ * Assembles the per-area handlers into one table. A missing handler, or one
+ * filed under the wrong area, is a compile error. `dispatch` is the only way
+ * in for both transports: it checks the caller's role, validates the input
+ * against the contract, runs the handler, and validates the output.
+ */
+import type { z } from 'zod';
+import {
+  calls,
+  isCallName,
+  type CallName,
+  type CallOutput,
+  type ParsedInput,
+} from '../../src-shared/contract/index.js';
+import { ApiError, type ErrorBody } from '../../src-shared/errors.js';
+import type { CallResult } from '../../src-shared/envelope.js';
+import type { CallContext } from './context.js';
+import { appApi } from './api/app.js';
+import { decksApi } from './api/decks.js';
+import { presentationApi } from './api/presentation.js';
+
+export type Handler<N extends CallName> = (
+  input: ParsedInput<N>,
+  ctx: CallContext,
+) => CallOutput<N> | Promise<CallOutput<N>>;
+
+export type Handlers = { [N in CallName]: Handler<N> };
+
+/** The handlers of one area: exactly the calls named `<area>.…`. */
+export type AreaHandlers<A extends string> = { [N in Extract<CallName, `${A}.${string}`>]: Handler<N> };
+
+export const handlers: Handlers = {
+  ...appApi,
+  ...decksApi,
+  ...presentationApi,
+};
+
+/** The first issue of a zod error as a message that names the field. */
+export function validationError(error: z.ZodError, prefix = ''): ApiError {
+  const issue = error.issues[0];
+  const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.') || '(input)';
+  return new ApiError('VALIDATION', `${field}: ${issue?.message ?? 'invalid'}`, field);
+}
+
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** Maps anything a handler throws to the envelope's error body. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof ApiError) return error.toBody();
+  if (isSqliteError(error) && error.code === 'SQLITE_FULL') {
+    return {
+      code: 'DISK_FULL',
+      message: 'The disk is full, so this was not saved. Free some space; your earlier text is safe.',
+    };
+  }
+  console.error('[consultdeck] unexpected error', error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside ConsultDeck. Nothing was changed.' };
+}
+
+export async function dispatch(name: unknown, rawInput: unknown, ctx: CallContext): Promise<CallResult<unknown>> {
+  try {
+    if (!isCallName(name)) throw new ApiError('NOT_FOUND', `Unknown call ${String(name)}.`);
+    const spec = calls[name];
+    // The role check comes first: the patient screen learns nothing about a
+    // records call, not even whether its input would have been valid.
+    if (!spec.roles.includes(ctx.caller.role)) {
+      throw new ApiError('FORBIDDEN', `The ${ctx.caller.role} window may not call ${name}.`);
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    const checked = spec.output.safeParse(value);
+    if (!checked.success) {
+      console.error('[consultdeck] handler output does not match contract', name, checked.error.issues);
+      throw new ApiError('INTERNAL', `The answer to ${name} did not match the contract.`);
+    }
+    return { ok: true, value: checked.data };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error) };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run serve -- --port P --data-dir D`: browser mode. Prints exactly the
+ * two window URLs, serves until Ctrl-C/SIGTERM, then closes the store cleanly.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/create-core.js';
+import { DatabaseOpenError } from '../core/db/open.js';
+import { defaultDataDir, findAppRoot, readVersion } from './paths.js';
+import { startHost } from './server.js';
+import { createTokens } from './tokens.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, not ${values.port}`);
+  const appRoot = findAppRoot();
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const core = createCore({ dataDir, appRoot, mode: 'browser', version: readVersion(appRoot) });
+  const host = await startHost({
+    core,
+    tokens: createTokens(),
+    rendererDir: path.join(appRoot, 'out', 'renderer'),
+    port,
+  });
+  process.stdout.write(`Doctor console: ${host.urls.doctor}\nPatient screen: ${host.urls.patient}\n`);
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    void host.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof DatabaseOpenError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`ConsultDeck could not start: ${message}\n`);
+  process.exit(error instanceof DatabaseOpenError ? 3 : 1);
+});

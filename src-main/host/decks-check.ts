@@ -1,0 +1,56 @@
+/**
+ * `npm run decks:check [DIR]`: check deck folders against slides/README.md.
+ * DIR is one deck folder or a folder of decks (default: the repo's slides/).
+ * Prints `file:line: message` per problem, the English readability per deck
+ * and a summary; exits 1 when there is any problem.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDecks, type DecksCheck } from '../core/decks/check.js';
+
+/** The folder holding package.json above this file (works from src-main/ and out/main/src-main/). */
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above decks-check');
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The report lines and exit code; separate from printing so it can be tested. */
+export function formatCheck(result: DecksCheck): { lines: string[]; exitCode: number } {
+  const lines = result.problems.map((problem) =>
+    problem.line > 0 ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`,
+  );
+  for (const deck of result.decks) {
+    if (deck.readability) {
+      const { grade, words } = deck.readability;
+      lines.push(`readability ${deck.deckId}: grade ${grade.toFixed(1)} (${words} words)`);
+    }
+  }
+  const count = result.problems.length;
+  const decks = `${result.decks.length} deck${result.decks.length === 1 ? '' : 's'}`;
+  lines.push(
+    count === 0 ? `${decks} checked, no problems` : `${decks} checked, ${count} problem${count === 1 ? '' : 's'}`,
+  );
+  return { lines, exitCode: count === 0 ? 0 : 1 };
+}
+
+function main(argv: string[]): number {
+  const dir = path.resolve(argv[0] ?? path.join(repoRoot(), 'slides'));
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(`decks-check: ${dir} is not a folder`);
+    return 2;
+  }
+  // Paths relative to the working directory, so editors and terminals can open them.
+  const { lines, exitCode } = formatCheck(checkDecks(dir, process.cwd()));
+  for (const line of lines) console.log(line);
+  return exitCode;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,180 @@
+/**
+ * Browser-mode transport: the built renderer and core's calls over HTTP, and
+ * core's pushes over a WebSocket, on 127.0.0.1 only. Every request carries a
+ * per-run token; without it the answer is 401 and nothing is touched.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES, TOKEN_HEADER, type CallResult } from '../../src-shared/envelope.js';
+import type { Role } from '../../src-shared/contract/index.js';
+import { contentSecurityPolicy } from '../core/csp.js';
+import { deliversTo, type Core } from '../core/create-core.js';
+import { hasAssetCookie, roleOf, type RunTokens } from './tokens.js';
+import { resolveInside, sendFile } from './static-files.js';
+
+export interface HostOptions {
+  core: Core;
+  tokens: RunTokens;
+  rendererDir: string;
+  port: number;
+}
+
+export interface Host {
+  port: number;
+  urls: { doctor: string; patient: string };
+  close(): Promise<void>;
+}
+
+const PAGES: Record<string, Role> = { '/doctor/': 'doctor', '/patient/': 'patient' };
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const { core, tokens } = options;
+  let port = options.port;
+  const rendererDir = path.resolve(options.rendererDir);
+  const csp = (): string => contentSecurityPolicy({ connect: [`ws://127.0.0.1:${port}`] });
+
+  const server = http.createServer((req, res) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      console.error('[consultdeck] request failed', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Refuse other host names so a web page cannot reach us by DNS rebinding.
+    if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) {
+      res.writeHead(421).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const common = {
+      'content-security-policy': csp(),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    };
+    if (url.pathname.startsWith('/api/')) return handleCall(req, res, url.pathname.slice(5));
+    const pageRole = PAGES[url.pathname] ?? PAGES[url.pathname.replace(/index\.html$/, '')];
+    if (pageRole) {
+      if (roleOf(tokens, url.searchParams.get('t')) !== pageRole) return deny(res);
+      const cookie = `cd_assets=${tokens.assets}; HttpOnly; SameSite=Strict; Path=/`;
+      sendFile(res, path.join(rendererDir, pageRole, 'index.html'), {
+        ...common,
+        'set-cookie': cookie,
+        'cache-control': 'no-store',
+      });
+      return;
+    }
+    if (req.method !== 'GET' || !hasAssetCookie(tokens, req.headers.cookie)) return deny(res);
+    const deckAsset = /^\/decks\/([a-z0-9-]+)\/(.+)$/.exec(url.pathname);
+    const file = deckAsset
+      ? core.services.library.assetPath(deckAsset[1] as string, decodeSafe(deckAsset[2] as string))
+      : resolveInside(rendererDir, url.pathname);
+    if (!file) {
+      res.writeHead(404, common).end();
+      return;
+    }
+    sendFile(res, file, common);
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const role = roleOf(tokens, req.headers[TOKEN_HEADER] as string | undefined);
+    if (!role) return deny(res);
+    if (req.method !== 'POST') {
+      res.writeHead(405).end();
+      return;
+    }
+    const body = await readBody(req);
+    let result: CallResult<unknown>;
+    if (body === null) {
+      result = {
+        ok: false,
+        error: { code: 'TOO_LARGE', message: `The request is larger than ${MAX_MESSAGE_BYTES} bytes.` },
+      };
+    } else {
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        input = undefined;
+      }
+      result =
+        input === undefined
+          ? { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }
+          : await core.dispatch(name, input, { role, windowId: `http-${role}` });
+    }
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(result));
+  }
+
+  const sockets = new Map<WebSocket, Role>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const role = roleOf(tokens, url.searchParams.get('t'));
+    const hostOk = req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+    if (url.pathname !== '/events' || !role || !hostOk) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.set(ws, role);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', () => ws.close(1008, 'calls go over HTTP'));
+    });
+  });
+  const unsubscribe = core.subscribe((event, payload) => {
+    const message = JSON.stringify({ event, payload });
+    for (const [ws, role] of sockets) if (deliversTo(event, role)) ws.send(message);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    urls: { doctor: `${base}/doctor/?t=${tokens.doctor}`, patient: `${base}/patient/?t=${tokens.patient}` },
+    async close() {
+      unsubscribe();
+      for (const ws of sockets.keys()) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function deny(res: ServerResponse): void {
+  res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Unauthorized');
+}
+
+function decodeSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
+}
+
+/** The body as text, or null when it exceeds the message limit. */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_MESSAGE_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The doctor console's presenting controls: keys, "number then Enter",
+ * preview mode (look ahead without changing the patient screen), drawing.
+ */
+import type { Deck, DeckSummary, Slide, Stroke } from '../../src-shared/contract/index.js';
+import type { ApiClient } from '../api/client.js';
+import { actionForKey, isTextField, type KeyAction } from '../doctor/keyboard.js';
+import { PresentationModel } from './presentation.svelte.js';
+
+export type Tool = 'none' | 'laser' | 'pen' | 'eraser';
+
+export class ConsoleModel {
+  readonly presentation: PresentationModel;
+  decks = $state<DeckSummary[]>([]);
+  problems = $state<{ file: string; line: number; message: string }[]>([]);
+  userDecksFolder = $state('');
+  pendingNumber = $state('');
+  preview = $state<{ deck: Deck; slideIndex: number } | null>(null);
+  tool = $state<Tool>('none');
+  colour = $state<Stroke['colour']>('red');
+  message = $state<string | null>(null);
+  readonly #client: ApiClient;
+  #drawing: [number, number][] | null = null;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+    this.presentation = new PresentationModel(client);
+  }
+
+  readonly nextStep = $derived.by(() => {
+    const model = this.presentation;
+    const state = model.state;
+    const deck = model.deck;
+    if (!state || !deck) return null;
+    const slide = deck.slides[state.position.slideIndex];
+    if (slide && state.position.fragment < slide.fragments)
+      return { slide, fragment: state.position.fragment + 1, build: true };
+    const next = deck.slides[state.position.slideIndex + 1];
+    return next ? { slide: next, fragment: 0, build: false } : null;
+  });
+
+  async connect(): Promise<void> {
+    await this.presentation.connect();
+    await this.loadDecks(false);
+  }
+
+  async loadDecks(reload: boolean): Promise<void> {
+    const listing = await this.#client.call(reload ? 'decks.reload' : 'decks.list', {});
+    this.decks = listing.decks;
+    this.problems = listing.problems;
+    this.userDecksFolder = listing.userDecksFolder;
+    if (reload) this.presentation.forgetDecks();
+  }
+
+  async run(action: KeyAction): Promise<void> {
+    const state = this.presentation.state;
+    const deckId = state?.position.deckId;
+    switch (action.kind) {
+      case 'digit':
+        this.pendingNumber = action.digits;
+        return;
+      case 'goto':
+        this.pendingNumber = '';
+        if (deckId) await this.call('presentation.goto', { deckId, slideIndex: Math.max(0, action.slideNumber - 1) });
+        return;
+      case 'next':
+        return this.call('presentation.next', {});
+      case 'prev':
+        return this.call('presentation.prev', {});
+      case 'first':
+        if (deckId) await this.call('presentation.goto', { deckId, slideIndex: 0 });
+        return;
+      case 'last':
+        if (deckId) await this.call('presentation.goto', { deckId, slideIndex: 'last' });
+        return;
+      case 'black':
+        return this.call('presentation.setBlank', { blank: state?.blank === 'black' ? 'none' : 'black' });
+      case 'white':
+        return this.call('presentation.setBlank', { blank: state?.blank === 'white' ? 'none' : 'white' });
+      case 'escape':
+        this.preview = null;
+        this.pendingNumber = '';
+        this.tool = 'none';
+        return;
+      case 'start':
+        return this.call('presentation.start', {});
+    }
+  }
+
+  handleKey(event: KeyboardEvent): void {
+    const action = actionForKey(
+      {
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inTextField: isTextField(event.target),
+      },
+      this.pendingNumber,
+    );
+    if (!action) return;
+    event.preventDefault();
+    void this.run(action);
+  }
+
+  async call(name: Parameters<ApiClient['call']>[0], input: Record<string, unknown>): Promise<void> {
+    try {
+      this.message = null;
+      await this.#client.call(name, input as never);
+    } catch (error) {
+      this.message = (error as Error).message;
+    }
+  }
+
+  async showPreview(deckId: string, slideIndex: number): Promise<void> {
+    const language = this.presentation.state?.language ?? 'en';
+    const deck = await this.presentation.loadDeck(deckId, language);
+    this.preview = { deck, slideIndex };
+  }
+
+  get previewSlide(): Slide | null {
+    return this.preview ? (this.preview.deck.slides[this.preview.slideIndex] ?? null) : null;
+  }
+
+  async sendPreview(): Promise<void> {
+    if (!this.preview) return;
+    const { deck, slideIndex } = this.preview;
+    this.preview = null;
+    await this.call('presentation.goto', { deckId: deck.id, slideIndex });
+  }
+
+  pointer(kind: 'down' | 'move' | 'up' | 'leave', x: number, y: number): void {
+    if (this.tool === 'laser') {
+      void this.call('presentation.setPointer', { pointer: kind === 'leave' ? null : [x, y] });
+    } else if (this.tool === 'pen') {
+      if (kind === 'down') this.#drawing = [[x, y]];
+      else if (kind === 'move' && this.#drawing) this.#drawing.push([x, y]);
+      else if ((kind === 'up' || kind === 'leave') && this.#drawing) {
+        const points = this.#drawing.slice(0, 2000);
+        this.#drawing = null;
+        void this.call('presentation.addStroke', { stroke: { colour: this.colour, points } });
+      }
+    } else if (this.tool === 'eraser' && kind === 'down') {
+      void this.call('presentation.clearStrokes', { scope: 'slide' });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Patients of the offline record. A patient is known by a name or only by a
+ * pseudonymous code (generated when none is given), a date or year of birth,
+ * sex and, optionally, the hospital number.
+ */
+import { z } from 'zod';
+import { DOCTOR_ONLY, call } from './define.js';
+import { LIMITS, uuidSchema } from './common.js';
+
+/** One line of text without control characters, trimmed. */
+export const plainLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+
+/** Text that may span lines; no other control characters. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'no control characters');
+
+export const sexes = ['female', 'male', 'other', 'unknown'] as const;
+export const sexSchema = z.enum(sexes);
+
+/** A full date (YYYY-MM-DD) or only the year (YYYY), from 1900 on. */
+export const birthDateSchema = z
+  .union([z.iso.date(), z.string().regex(/^\d{4}$/, 'a date (YYYY-MM-DD) or a year (YYYY)')])
+  .refine((value) => Number(value.slice(0, 4)) >= 1900, 'year 1900 or later');
+
+/** Pseudonymous code: letters, digits and . _ / - (max 40). */
+export const patientCodeSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)?$/, 'letters, digits and . _ / - only');
+
+export const patientSchema = z.object({
+  id: uuidSchema,
+  code: z.string(),
+  /** Null for a patient known only by code. */
+  displayName: z.string().nullable(),
+  /** YYYY-MM-DD, or YYYY when only the year is known. */
+  birthDate: z.string().nullable(),
+  sex: sexSchema,
+  hospitalNumber: z.string().nullable(),
+  createdAt: z.string(),
+  consultationCount: z.int(),
+  lastConsultationAt: z.string().nullable(),
+});
+export type Patient = z.infer<typeof patientSchema>;
+
+const patientFields = {
+  /** Name as the physician writes it; empty for a pseudonymous patient. */
+  displayName: plainLine(LIMITS.shortText),
+  /** Empty: a code is generated (P-XXXXXX). Unique, case-insensitive. */
+  code: patientCodeSchema,
+  birthDate: birthDateSchema,
+  sex: sexSchema,
+  /** Empty when not known. Unique, case-insensitive. */
+  hospitalNumber: plainLine(LIMITS.shortText),
+};
+
+export const patientsCalls = {
+  /**
+   * Patients whose name words, code or hospital number start with each word of
+   * the query (case- and accent-insensitive), recently seen first. An empty
+   * query lists the most recently seen patients.
+   */
+  'patients.search': call({
+    input: z.strictObject({
+      query: plainLine(LIMITS.shortText),
+      limit: z.int().min(1).max(LIMITS.list).optional(),
+    }),
+    output: z.object({ patients: z.array(patientSchema) }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** Creates a patient: a name or a code is required. CONFLICT when the code or hospital number is taken. */
+  'patients.create': call({
+    input: z.strictObject({
+      displayName: patientFields.displayName.optional(),
+      code: patientFields.code.optional(),
+      birthDate: patientFields.birthDate,
+      sex: patientFields.sex,
+      hospitalNumber: patientFields.hospitalNumber.optional(),
+    }),
+    output: patientSchema,
+    roles: DOCTOR_ONLY,
+  }),
+  'patients.get': call({ input: z.strictObject({ id: uuidSchema }), output: patientSchema, roles: DOCTOR_ONLY }),
+  /** Corrects the given fields (an empty name or hospital number clears it). Audited. */
+  'patients.update': call({
+    input: z.strictObject({
+      id: uuidSchema,
+      displayName: patientFields.displayName.optional(),
+      code: patientFields.code.min(1).optional(),
+      birthDate: patientFields.birthDate.optional(),
+      sex: patientFields.sex.optional(),
+      hospitalNumber: patientFields.hospitalNumber.optional(),
+    }),
+    output: patientSchema,
+    roles: DOCTOR_ONLY,
+  }),
+} as const;

@@ -1,0 +1,129 @@
+/**
+ * What the patient screen shows. The state lives in core; the doctor console
+ * asks for changes, core pushes `presentation.changed` to every window.
+ */
+import { z } from 'zod';
+import { BOTH, DOCTOR_ONLY, call, event } from './define.js';
+import { LIMITS, deckIdSchema, emptyInput, languageSchema } from './common.js';
+
+export const blankModes = ['none', 'black', 'white'] as const;
+export const spineLevels = [
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
+] as const;
+export const spineLevelSchema = z.enum(spineLevels);
+export const genantGradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const fracturedLevelSchema = z.strictObject({ level: spineLevelSchema, grade: genantGradeSchema });
+export type FracturedLevel = z.infer<typeof fracturedLevelSchema>;
+
+export const positionSchema = z.object({
+  deckId: deckIdSchema.nullable(),
+  slideIndex: z.int().min(0),
+  fragment: z.int().min(0),
+});
+export type Position = z.infer<typeof positionSchema>;
+
+/** A mark drawn on a slide, in coordinates relative to the slide (0..1). */
+export const strokeSchema = z.strictObject({
+  colour: z.enum(['red', 'yellow', 'blue']),
+  points: z
+    .array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]))
+    .min(1)
+    .max(2000),
+});
+export type Stroke = z.infer<typeof strokeSchema>;
+
+export const presentationStateSchema = z.object({
+  /** Increases with every change, so windows can drop stale pushes. */
+  revision: z.int(),
+  playlist: z.array(deckIdSchema),
+  language: languageSchema,
+  position: positionSchema,
+  blank: z.enum(blankModes),
+  /** The patient's fractured levels, only while the doctor shows them. */
+  spine: z.array(fracturedLevelSchema).nullable(),
+  /** Drawn marks of the current slide. */
+  strokes: z.array(strokeSchema),
+  /** Laser pointer position on the current slide, or null. */
+  pointer: z.tuple([z.number(), z.number()]).nullable(),
+  startedAt: z.string().nullable(),
+});
+export type PresentationState = z.infer<typeof presentationStateSchema>;
+
+const state = presentationStateSchema;
+
+export const presentationCalls = {
+  'presentation.get': call({ input: emptyInput, output: state, roles: BOTH }),
+  /** Leave the idle screen and show the current slide (F5). */
+  'presentation.start': call({ input: emptyInput, output: state, roles: DOCTOR_ONLY }),
+  /** Back to the calm idle screen. */
+  'presentation.stop': call({ input: emptyInput, output: state, roles: DOCTOR_ONLY }),
+  /** Next fragment, else next slide (starts presenting if idle), else first slide of the next deck. */
+  'presentation.next': call({ input: emptyInput, output: state, roles: DOCTOR_ONLY }),
+  'presentation.prev': call({ input: emptyInput, output: state, roles: DOCTOR_ONLY }),
+  /** Jump to a slide of a deck in the playlist ('last' = its last slide). */
+  'presentation.goto': call({
+    input: z.strictObject({
+      deckId: deckIdSchema,
+      slideIndex: z.union([z.int().min(0).max(10_000), z.literal('last')]),
+      fragment: z.int().min(0).max(100).optional(),
+    }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  'presentation.setBlank': call({
+    input: z.strictObject({ blank: z.enum(blankModes) }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  'presentation.setPlaylist': call({
+    input: z.strictObject({ playlist: z.array(deckIdSchema).max(LIMITS.playlist) }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  /** Switch language and keep the place (same slide id). */
+  'presentation.setLanguage': call({
+    input: z.strictObject({ language: languageSchema }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  'presentation.showSpine': call({
+    input: z.strictObject({ levels: z.array(fracturedLevelSchema).max(17).nullable() }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  'presentation.addStroke': call({
+    input: z.strictObject({ stroke: strokeSchema }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  'presentation.clearStrokes': call({
+    input: z.strictObject({ scope: z.enum(['slide', 'all']) }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  'presentation.setPointer': call({
+    input: z.strictObject({ pointer: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).nullable() }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+} as const;
+
+export const presentationEvents = {
+  'presentation.changed': event({ payload: state, roles: BOTH }),
+} as const;

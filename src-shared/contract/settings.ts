@@ -1,0 +1,56 @@
+/**
+ * The clinic's settings, kept on this computer. The physician name signs
+ * finalized records; the clinic name is also shown on the patient screen's
+ * idle page (through `app.info`).
+ */
+import { z } from 'zod';
+import { DOCTOR_ONLY, call } from './define.js';
+import { LIMITS, emptyInput } from './common.js';
+
+export const paperSizes = ['A4', 'Letter'] as const;
+
+/** One line of text without control characters, trimmed. */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+
+/** Text that may span lines (a postal address, a phone number below it). */
+const lines = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'no control characters');
+
+export const IDLE_LOCK_MINUTES = { min: 1, max: 30, default: 5 } as const;
+
+export const settingsSchema = z.object({
+  /** Signs finalized records and amendments; empty until the physician enters it. */
+  physicianName: z.string(),
+  clinicName: z.string(),
+  /** Address, phone: printed on exports. */
+  clinicContact: z.string(),
+  /** Minutes without input before the doctor console locks (1–30). */
+  idleLockMinutes: z.int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max),
+  paperSize: z.enum(paperSizes),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsUpdateSchema = z.strictObject({
+  physicianName: line(LIMITS.shortText).optional(),
+  clinicName: line(LIMITS.shortText).optional(),
+  clinicContact: lines(LIMITS.mediumText).optional(),
+  idleLockMinutes: z.int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
+  paperSize: z.enum(paperSizes).optional(),
+});
+export type SettingsUpdate = z.input<typeof settingsUpdateSchema>;
+
+export const settingsCalls = {
+  /** All settings, with defaults for the ones never set. */
+  'settings.get': call({ input: emptyInput, output: settingsSchema, roles: DOCTOR_ONLY }),
+  /** Changes the given settings only; answers with all of them. Audited (names of the keys, not values). */
+  'settings.update': call({ input: settingsUpdateSchema, output: settingsSchema, roles: DOCTOR_ONLY }),
+} as const;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { combineReadability, readability } from '../../../../../src-main/core/decks/readability.js';
+
+describe('readability', () => {
+  it('scores a known simple sentence', () => {
+    // 6 words, 1 sentence, 6 syllables: 0.39 * 6 + 11.8 * 1 - 15.59 = -1.45
+    const result = readability('The cat sat on the mat.');
+    expect(result).toMatchObject({ words: 6, sentences: 1, syllables: 6 });
+    expect(result.grade).toBeCloseTo(-1.45, 2);
+  });
+
+  it('scores long words and long sentences higher', () => {
+    const text =
+      'Percutaneous vertebroplasty stabilizes osteoporotic compression fractures with polymethylmethacrylate cement injection.';
+    expect(readability(text).grade).toBeGreaterThan(12);
+  });
+
+  it('counts every line as a sentence and splits on . ! ?', () => {
+    const result = readability('Cement can leak\nIt is rare. Tell us! Any pain?\n\n18 in 100');
+    expect(result.sentences).toBe(5);
+    expect(result.words).toBe(11);
+  });
+
+  it('ignores tokens without letters and empty text', () => {
+    expect(readability('12 - 40 %')).toEqual({ grade: 0, words: 0, sentences: 0, syllables: 0 });
+  });
+
+  it('combines the counts of several slides', () => {
+    const combined = combineReadability([readability('The cat sat.'), readability('The dog ran.')]);
+    expect(combined).toMatchObject({ words: 6, sentences: 2, syllables: 6 });
+    expect(combined.grade).toBeCloseTo(0.39 * 3 + 11.8 - 15.59, 5);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { checkDecks } from '../../../../src-main/core/decks/check.js';
+import { formatCheck } from '../../../../src-main/host/decks-check.js';
+import { deckFile, slide, tempDir, writeDeck, writeGoodDeck } from '../core/decks/deck-fixtures.js';
+
+describe('decks-check output', () => {
+  it('prints problems, readability per English deck and a summary; exit 1 on problems', () => {
+    const root = tempDir();
+    writeGoodDeck(root, 'good-deck');
+    writeDeck(root, 'bad', { 'en.md': deckFile('bad', 'en', [slide('a', '<script>x</script>')]) });
+    const { lines, exitCode } = formatCheck(checkDecks(root));
+    expect(lines[0]).toBe('bad/en.md:12: unsafe element <script>');
+    expect(lines[1]).toMatch(/^readability bad: grade -?\d+\.\d \(\d+ words\)$/);
+    expect(lines[2]).toMatch(/^readability good-deck: grade -?\d+\.\d \(\d+ words\)$/);
+    expect(lines.at(-1)).toBe('2 decks checked, 1 problem');
+    expect(exitCode).toBe(1);
+  });
+
+  it('exits 0 when every deck passes', () => {
+    const root = tempDir();
+    writeGoodDeck(root, 'good-deck');
+    expect(formatCheck(checkDecks(root))).toMatchObject({ exitCode: 0 });
+  });
+});
