@@ -51,7 +51,7 @@ export function createDeckLibrary(options: DeckLibraryOptions): DeckLibrary {
   const current = (): LoadedDecks => (loaded ??= loadDecks(options.bundledDir, options.userDir, pdfCache));
   const listing = (): DeckListing => ({
     decks: [...current().entries.values()].map((entry) => entry.summary),
-    problems: current().problems,
+    problems: [...current().problems],
     userDecksFolder: options.userDir,
   });
   const slidesOf = (entry: MarkdownEntry, language: Language): Slide[] => {
@@ -72,7 +72,8 @@ export function createDeckLibrary(options: DeckLibraryOptions): DeckLibrary {
       if (!entry) return null;
       if (entry.kind === 'pdf') return pdfDeck(entry);
       const chosen = pickLanguage(entry, language);
-      const slides = slidesOf(entry, chosen).map((slide) => (withNotes ? slide : { ...slide, notes: '' }));
+      // Copies, so a caller can never alter the cache (or leak notes into a later patient copy).
+      const slides = slidesOf(entry, chosen).map((slide) => ({ ...slide, notes: withNotes ? slide.notes : '' }));
       const title = entry.files[chosen]?.frontMatter?.title ?? entry.summary.titles.en ?? id;
       return { id, language: chosen, title, kind: 'markdown', assetBase: deckAssetBase(id), slides };
     },

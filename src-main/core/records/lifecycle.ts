@@ -1,0 +1,88 @@
+/**
+ * Opening, finalizing and deleting a consultation: the steps that also touch
+ * the presentation (which consultation slide views are attributed to, the
+ * playlist and language on the patient screen).
+ */
+import type { ConsultationRecord, Language } from '../../../src-shared/contract/index.js';
+import { ApiError } from '../../../src-shared/errors.js';
+import { appendAudit } from '../audit.js';
+import type { Services } from '../context.js';
+import { loadConsultation, recordChange, requireDraft, type ConsultationRow } from './consultation-rows.js';
+import { readRecord, recordDigest } from './record.js';
+import { snapshotShownRisks } from './risks.js';
+import { actorName, readSettings } from './settings.js';
+
+/** NOT_FOUND naming the index of the first deck the library does not have. */
+export function checkPlaylist(services: Services, playlist: readonly string[], field = 'playlist'): void {
+  const known = new Set(services.library.list().decks.map((d) => d.id));
+  const unknown = playlist.findIndex((id) => !known.has(id));
+  if (unknown >= 0) throw new ApiError('NOT_FOUND', `There is no deck "${playlist[unknown]}".`, `${field}.${unknown}`);
+}
+
+/** Attributes slide views to this draft and puts its playlist and language on the patient screen. */
+export function attachDraft(services: Services, row: Pick<ConsultationRow, 'id' | 'language'>, playlist: string[]): void {
+  const { presentation, library } = services;
+  presentation.views.setConsultation(row.id);
+  const known = new Set(library.list().decks.map((d) => d.id));
+  const usable = playlist.filter((id) => known.has(id));
+  const current = presentation.state.playlist;
+  if (usable.length > 0 && (usable.length !== current.length || usable.some((id, i) => id !== current[i]))) {
+    presentation.setPlaylist(usable);
+  }
+  if (presentation.state.language !== row.language) presentation.setLanguage(row.language);
+}
+
+/** Stops attributing slide views to this consultation, if it is the open one. */
+export function detach(services: Services, id: string): void {
+  if (services.presentation.views.consultationId === id) services.presentation.views.setConsultation(null);
+}
+
+export function openConsultation(services: Services, id: string, playlistOf: (row: ConsultationRow) => string[]): ConsultationRecord {
+  const row = loadConsultation(services.db, id);
+  // A signed record is only shown: the consultation running now keeps its slide views.
+  if (row.status === 'draft') attachDraft(services, row, playlistOf(row));
+  services.db.transaction(() => recordChange(services, id, 'consultation.open', `status=${row.status}`)).immediate();
+  return readRecord(services, id);
+}
+
+export function finalizeConsultation(services: Services, id: string): ConsultationRecord {
+  const { db } = services;
+  const signer = readSettings(db).physicianName;
+  if (!signer) {
+    throw new ApiError('CONFLICT', 'Enter your name in Settings first: it signs the record.', 'physicianName');
+  }
+  requireDraft(db, id);
+  // Close the running slide view first, so the times frozen below are final.
+  detach(services, id);
+  db.transaction(() => {
+    const at = services.clock().toISOString();
+    snapshotShownRisks(db, id);
+    db.prepare(
+      `UPDATE consultations SET status = 'finalized', finalized_at = ?, finalized_by = ?,
+         physician = CASE WHEN physician = '' THEN ? ELSE physician END, updated_at = ?
+       WHERE id = ?`,
+    ).run(at, signer, signer, at, id);
+    recordChange(services, id, 'consultation.finalize', `sha256=${recordDigest(readRecord(services, id))}`);
+  }).immediate();
+  return readRecord(services, id);
+}
+
+export function deleteDraft(services: Services, id: string): void {
+  const { db } = services;
+  const row = loadConsultation(db, id);
+  if (row.status === 'finalized') {
+    throw new ApiError('CONFLICT', 'A finalized record cannot be deleted. Add an amendment to correct it.', 'id');
+  }
+  detach(services, id);
+  db.transaction(() => {
+    // Notes, entries, decision, risks and slide views go with it (ON DELETE CASCADE).
+    db.prepare('DELETE FROM consultations WHERE id = ?').run(id);
+    appendAudit(db, {
+      at: services.clock().toISOString(),
+      actor: actorName(db),
+      action: 'consultation.delete',
+      consultationId: id,
+      detail: `patient=${row.patient_id}`,
+    });
+  }).immediate();
+}

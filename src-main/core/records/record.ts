@@ -1,0 +1,100 @@
+/** Reads one whole consultation record, as the console and exports show it. */
+import { createHash } from 'node:crypto';
+import { deckIdSchema, type ConsultationRecord } from '../../../src-shared/contract/index.js';
+import type { Services } from '../context.js';
+import { currentSections, listAmendments } from './amendments.js';
+import { loadConsultation } from './consultation-rows.js';
+import { listEntries } from './entries.js';
+import { requirePatient } from './patients.js';
+import { readRisks } from './risks.js';
+import { decisionView, parseDecision, parseFindings } from './sections.js';
+
+function parsePlaylist(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((id) => deckIdSchema.safeParse(id).success) : [];
+  } catch {
+    return [];
+  }
+}
+
+function slidesShown(services: Services, consultationId: string): ConsultationRecord['slidesShown'] {
+  const rows = services.db
+    .prepare(
+      `SELECT deck_id, slide_id, count(*) AS views, sum(duration_ms) AS total_ms, min(shown_at) AS first_shown_at
+       FROM slide_views WHERE consultation_id = ? GROUP BY deck_id, slide_id ORDER BY first_shown_at, deck_id, slide_id`,
+    )
+    .all(consultationId) as Array<{ deck_id: string; slide_id: string; views: number; total_ms: number; first_shown_at: string }>;
+  return rows.map((r) => ({
+    deckId: r.deck_id,
+    slideId: r.slide_id,
+    views: r.views,
+    totalMs: r.total_ms,
+    firstShownAt: r.first_shown_at,
+  }));
+}
+
+export function readRecord(services: Services, id: string, field = 'id'): ConsultationRecord {
+  const { db } = services;
+  const row = loadConsultation(db, id, field);
+  const isOpen = services.presentation.views.consultationId === id;
+  // The slide on screen has a running duration; write it so times are current.
+  if (isOpen) services.presentation.views.flush();
+  const finalized = row.status === 'finalized';
+  const notes = db.prepare('SELECT body, revision, saved_at FROM notes WHERE consultation_id = ?').get(id) as
+    | { body: string; revision: number; saved_at: string }
+    | undefined;
+  const decisionRow = db.prepare('SELECT path, details FROM decisions WHERE consultation_id = ?').get(id) as
+    | { path: string | null; details: string }
+    | undefined;
+  const findings = parseFindings(row.findings);
+  const decision = decisionView(parseDecision(decisionRow?.path, decisionRow?.details));
+  const risks = readRisks(db, id, finalized);
+  const amendments = listAmendments(db, id);
+  const signed = { findings, decision, risks, notes: { body: notes?.body ?? '' } };
+  return {
+    id: row.id,
+    patient: requirePatient(db, row.patient_id),
+    physician: row.physician,
+    startedAt: row.started_at,
+    language: row.language,
+    playlist: parsePlaylist(row.playlist),
+    status: row.status,
+    updatedAt: row.updated_at,
+    finalizedAt: row.finalized_at,
+    finalizedBy: row.finalized_by,
+    isOpen,
+    findings,
+    decision,
+    risks,
+    notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
+    entries: listEntries(db, id),
+    slidesShown: slidesShown(services, id),
+    amendments,
+    current: currentSections(signed, amendments),
+  };
+}
+
+/**
+ * A digest of the signed content (no volatile fields), written into the
+ * finalize audit row so a later edit of the record tables can be detected.
+ */
+export function recordDigest(record: ConsultationRecord): string {
+  const signed = {
+    id: record.id,
+    patientId: record.patient.id,
+    physician: record.physician,
+    startedAt: record.startedAt,
+    language: record.language,
+    playlist: record.playlist,
+    finalizedAt: record.finalizedAt,
+    finalizedBy: record.finalizedBy,
+    findings: record.findings,
+    decision: record.decision,
+    risks: record.risks,
+    notes: record.notes.body,
+    entries: record.entries,
+    slidesShown: record.slidesShown,
+  };
+  return createHash('sha256').update(JSON.stringify(signed)).digest('hex');
+}
