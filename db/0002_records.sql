@@ -42,10 +42,12 @@ CREATE VIRTUAL TABLE record_fts USING fts5 (
 -- The same three statements in each trigger (SQLite has no procedures): make
 -- sure the key exists, drop the old row, write the row again from the tables.
 -- Nothing is written once the consultation itself is gone (cascading deletes).
+-- No INSERT OR IGNORE here: an upsert firing the trigger would override it.
 
 CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-  INSERT OR IGNORE INTO record_search_keys (consultation_id)
-    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id);
+  INSERT INTO record_search_keys (consultation_id)
+    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id)
+      AND NOT EXISTS (SELECT 1 FROM record_search_keys WHERE consultation_id = new.consultation_id);
   DELETE FROM record_fts WHERE rowid = (SELECT key FROM record_search_keys WHERE consultation_id = new.consultation_id);
   INSERT INTO record_fts (rowid, notes, entries, amendments)
     SELECT k.key,
@@ -58,8 +60,9 @@ CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
 END;
 
 CREATE TRIGGER notes_fts_update AFTER UPDATE OF body ON notes BEGIN
-  INSERT OR IGNORE INTO record_search_keys (consultation_id)
-    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id);
+  INSERT INTO record_search_keys (consultation_id)
+    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id)
+      AND NOT EXISTS (SELECT 1 FROM record_search_keys WHERE consultation_id = new.consultation_id);
   DELETE FROM record_fts WHERE rowid = (SELECT key FROM record_search_keys WHERE consultation_id = new.consultation_id);
   INSERT INTO record_fts (rowid, notes, entries, amendments)
     SELECT k.key,
@@ -84,8 +87,9 @@ CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
 END;
 
 CREATE TRIGGER note_entries_fts_insert AFTER INSERT ON note_entries BEGIN
-  INSERT OR IGNORE INTO record_search_keys (consultation_id)
-    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id);
+  INSERT INTO record_search_keys (consultation_id)
+    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id)
+      AND NOT EXISTS (SELECT 1 FROM record_search_keys WHERE consultation_id = new.consultation_id);
   DELETE FROM record_fts WHERE rowid = (SELECT key FROM record_search_keys WHERE consultation_id = new.consultation_id);
   INSERT INTO record_fts (rowid, notes, entries, amendments)
     SELECT k.key,
@@ -122,8 +126,9 @@ CREATE TRIGGER note_entries_fts_delete AFTER DELETE ON note_entries BEGIN
 END;
 
 CREATE TRIGGER amendments_fts_insert AFTER INSERT ON amendments WHEN new.section = 'notes' BEGIN
-  INSERT OR IGNORE INTO record_search_keys (consultation_id)
-    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id);
+  INSERT INTO record_search_keys (consultation_id)
+    SELECT new.consultation_id WHERE EXISTS (SELECT 1 FROM consultations WHERE id = new.consultation_id)
+      AND NOT EXISTS (SELECT 1 FROM record_search_keys WHERE consultation_id = new.consultation_id);
   DELETE FROM record_fts WHERE rowid = (SELECT key FROM record_search_keys WHERE consultation_id = new.consultation_id);
   INSERT INTO record_fts (rowid, notes, entries, amendments)
     SELECT k.key,
@@ -141,7 +146,7 @@ CREATE TRIGGER consultations_fts_delete AFTER DELETE ON consultations BEGIN
 END;
 
 -- Rows written before this migration (none are expected) become searchable too.
-INSERT OR IGNORE INTO record_search_keys (consultation_id)
+INSERT INTO record_search_keys (consultation_id)
   SELECT consultation_id FROM notes UNION SELECT consultation_id FROM note_entries;
 INSERT INTO record_fts (rowid, notes, entries, amendments)
   SELECT k.key,

@@ -56,8 +56,7 @@ export function auditHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'h
 /** The last row of the chain (id 0 and the genesis hash when empty). */
 export function auditHead(db: Db): { id: number; hash: string } {
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+    { id: number; hash: string } | undefined;
   return last ?? { id: 0, hash: GENESIS_HASH };
 }
 

@@ -18,6 +18,10 @@ import type { CallContext } from './context.js';
 import { appApi } from './api/app.js';
 import { decksApi } from './api/decks.js';
 import { presentationApi } from './api/presentation.js';
+import { patientsApi } from './api/patients.js';
+import { consultationsApi } from './api/consultations.js';
+import { notesApi } from './api/notes.js';
+import { settingsApi } from './api/settings.js';
 
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
@@ -33,6 +37,10 @@ export const handlers: Handlers = {
   ...appApi,
   ...decksApi,
   ...presentationApi,
+  ...patientsApi,
+  ...consultationsApi,
+  ...notesApi,
+  ...settingsApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */

@@ -109,7 +109,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   const sockets = new Map<WebSocket, Role>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const role = roleOf(tokens, url.searchParams.get('t'));
@@ -121,9 +121,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.set(ws, role);
       ws.on('close', () => sockets.delete(ws));
-      ws.on('message', () => ws.close(1008, 'calls go over HTTP'));
+      // Calls may also come over the socket (one hop less than HTTP while
+      // presenting): `{ id, name, input }` answered by `{ id, result }`.
+      ws.on('message', (data: Buffer, isBinary: boolean) => {
+        void answerSocketCall(ws, role, isBinary ? null : data.toString('utf8'));
+      });
     });
   });
+  async function answerSocketCall(ws: WebSocket, role: Role, text: string | null): Promise<void> {
+    const message = parseSocketCall(text);
+    if (!message) {
+      ws.close(1008, 'not a call');
+      return;
+    }
+    const result = await core.dispatch(message.name, message.input, { role, windowId: `ws-${role}` });
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+  }
+
   const unsubscribe = core.subscribe((event, payload) => {
     const message = JSON.stringify({ event, payload });
     for (const [ws, role] of sockets) if (deliversTo(event, role)) ws.send(message);
@@ -146,6 +160,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function parseSocketCall(text: string | null): { id: number; name: string; input: unknown } | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as { id?: unknown; name?: unknown; input?: unknown };
+    if (typeof value.id !== 'number' || typeof value.name !== 'string') return null;
+    return { id: value.id, name: value.name, input: value.input ?? {} };
+  } catch {
+    return null;
+  }
 }
 
 function deny(res: ServerResponse): void {

@@ -1,29 +1,54 @@
 /**
- * Browser mode: calls are POSTs to /api/<name>, pushes arrive on a WebSocket.
+ * Browser mode: pushes arrive on a WebSocket, and calls go over it too while
+ * it is open (one hop less when presenting), else as POSTs to /api/<name>.
  * The token comes from the page URL (?t=…), given by the host at start-up.
  */
 import { TOKEN_HEADER, callResultSchema, pushSchema, type CallResult } from '../../src-shared/envelope.js';
 import type { Transport } from './transport.js';
 
+const DISCONNECTED: CallResult<unknown> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'ConsultDeck is not reachable. Is it still running?' },
+};
+const UNREADABLE: CallResult<unknown> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The answer from ConsultDeck was not understood.' },
+};
+
 export function createHttpTransport(token: string, origin = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const reconnectListeners = new Set<() => void>();
+  const pending = new Map<number, (result: CallResult<unknown>) => void>();
+  let nextId = 1;
   let retryMs = 100;
   let opened = false;
+  let socket: WebSocket | null = null;
 
   function connect(): void {
-    const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/events?t=${encodeURIComponent(token)}`);
-    socket.onopen = () => {
+    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/events?t=${encodeURIComponent(token)}`);
+    socket = ws;
+    ws.onopen = () => {
       retryMs = 100;
       if (opened) for (const listener of reconnectListeners) listener();
       opened = true;
     };
-    socket.onmessage = (message: MessageEvent<string>) => {
-      const parsed = pushSchema.safeParse(JSON.parse(message.data));
+    ws.onmessage = (message: MessageEvent<string>) => {
+      const data = JSON.parse(message.data) as { id?: number; result?: unknown };
+      if (typeof data.id === 'number') {
+        const parsedResult = callResultSchema.safeParse(data.result);
+        pending.get(data.id)?.(parsedResult.success ? (parsedResult.data as CallResult<unknown>) : UNREADABLE);
+        pending.delete(data.id);
+        return;
+      }
+      const parsed = pushSchema.safeParse(data);
       if (!parsed.success) return;
       for (const listener of listeners.get(parsed.data.event) ?? []) listener(parsed.data.payload);
     };
-    socket.onclose = () => {
+    ws.onclose = () => {
+      socket = null;
+      // Calls in flight on the closed socket: answer them; the caller may retry.
+      for (const resolve of pending.values()) resolve(DISCONNECTED);
+      pending.clear();
       // The host restarted or the laptop slept: keep trying, calmly.
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 2000);
@@ -34,6 +59,14 @@ export function createHttpTransport(token: string, origin = window.location.orig
   return {
     kind: 'http',
     async invoke(name, input): Promise<CallResult<unknown>> {
+      if (socket?.readyState === WebSocket.OPEN) {
+        const id = nextId++;
+        const open = socket;
+        return new Promise((resolve) => {
+          pending.set(id, resolve);
+          open.send(JSON.stringify({ id, name, input: input ?? {} }));
+        });
+      }
       let response: Response;
       try {
         response = await fetch(`${origin}/api/${encodeURIComponent(name)}`, {
@@ -50,9 +83,7 @@ export function createHttpTransport(token: string, origin = window.location.orig
       if (response.status === 401)
         return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This window is not authorised.' } };
       const parsed = callResultSchema.safeParse(await response.json());
-      return parsed.success
-        ? (parsed.data as CallResult<unknown>)
-        : { ok: false, error: { code: 'INTERNAL', message: 'The answer from ConsultDeck was not understood.' } };
+      return parsed.success ? (parsed.data as CallResult<unknown>) : UNREADABLE;
     },
     subscribe(event, listener) {
       const set = listeners.get(event) ?? new Set();

@@ -17,12 +17,15 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
 }
 
 export function drawIconArray(host: HTMLElement): void {
+  if (host.dataset.drawn === 'icon-array') return;
+  host.dataset.drawn = 'icon-array';
   const total = Number(host.dataset.total) === 1000 ? 1000 : 100;
   const highlight = Math.max(0, Math.min(total, Math.round(Number(host.dataset.highlight) || 0)));
   const columns = total === 1000 ? 50 : 20;
   const rows = total / columns;
-  const svg = svgEl('svg', { viewBox: `0 0 ${columns * 10} ${rows * 10}`, role: 'img' });
-  svg.setAttribute('aria-label', host.dataset.label ?? `${highlight} in ${total}`);
+  // The picture is described once by its label; its many dots are hidden from
+  // assistive technology (and from reveal.js's status-text walk, which is slow).
+  const svg = svgEl('svg', { viewBox: `0 0 ${columns * 10} ${rows * 10}`, 'aria-hidden': 'true' });
   for (let i = 0; i < total; i += 1) {
     const x = (i % columns) * 10 + 5;
     const y = Math.floor(i / columns) * 10 + 5;
@@ -30,7 +33,7 @@ export function drawIconArray(host: HTMLElement): void {
   }
   const label = document.createElement('div');
   label.className = 'label';
-  label.textContent = host.dataset.label ?? '';
+  label.textContent = host.dataset.label ?? `${highlight} in ${total}`;
   host.classList.add('icon-array');
   host.replaceChildren(svg, label);
 }
@@ -44,9 +47,10 @@ export function drawSpine(
   gradeNames: readonly string[],
 ): void {
   const byLevel = new Map((levels ?? []).map((l) => [l.level, l.grade]));
-  const svg = svgEl('svg', { viewBox: '0 0 420 760', role: 'img' });
+  const svg = svgEl('svg', { viewBox: '0 0 420 760', 'aria-hidden': 'true' });
   const described = [...byLevel].map(([level, grade]) => `${level}: ${gradeNames[grade - 1] ?? grade}`).join(', ');
-  svg.setAttribute('aria-label', described || 'Spine T1 to L5');
+  host.setAttribute('role', 'img');
+  host.setAttribute('aria-label', described || 'Spine T1 to L5');
   spineLevels.forEach((level, i) => {
     const lumbar = level.startsWith('L');
     const h = lumbar ? 44 : 36;

@@ -49,7 +49,10 @@ export class ConsoleModel {
     this.decks = listing.decks;
     this.problems = listing.problems;
     this.userDecksFolder = listing.userDecksFolder;
-    if (reload) this.presentation.forgetDecks();
+    if (reload) {
+      this.presentation.forgetDecks();
+      await this.presentation.refresh();
+    }
   }
 
   async run(action: KeyAction): Promise<void> {

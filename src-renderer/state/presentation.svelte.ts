@@ -1,27 +1,31 @@
 /**
  * The presentation as a window sees it: core's state (pushed on every change)
- * plus the current deck in the current language. Windows never change it on
- * their own; they ask core and wait for the push.
+ * plus the playlist's decks in the current language, all loaded up front so a
+ * change of deck is as quick as a change of slide. Windows never change the
+ * state on their own; they ask core and wait for the push.
  */
 import type { Deck, PresentationState, Slide } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
 
 export class PresentationModel {
   state = $state<PresentationState | null>(null);
-  deck = $state<Deck | null>(null);
+  /** The playlist's decks in the current language, in playlist order. */
+  decks = $state<Deck[]>([]);
   error = $state<string | null>(null);
   readonly #client: ApiClient;
   // A cache of pending loads, not UI state: no reactivity wanted.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #decks = new Map<string, Promise<Deck>>();
+  readonly #loads = new Map<string, Promise<Deck>>();
 
   constructor(client: ApiClient) {
     this.#client = client;
   }
 
+  readonly deck: Deck | null = $derived(this.decks.find((d) => d.id === this.state?.position.deckId) ?? null);
+
   readonly slide: Slide | null = $derived.by(() => {
     const position = this.state?.position;
-    if (!position || !this.deck || this.deck.id !== position.deckId) return null;
+    if (!position || !this.deck) return null;
     return this.deck.slides[position.slideIndex] ?? null;
   });
 
@@ -38,12 +42,15 @@ export class PresentationModel {
   /** Applies a pushed state unless an equal or newer one is already shown. */
   async apply(next: PresentationState, force = false): Promise<void> {
     if (!force && this.state && next.revision <= this.state.revision) return;
-    const { deckId } = next.position;
-    if (deckId !== null) {
+    const current = this.decks;
+    const same =
+      current.length === next.playlist.length &&
+      current.every((d, i) => d.id === next.playlist[i] && d.language === next.language);
+    if (!same) {
       try {
-        const deck = await this.loadDeck(deckId, next.language);
+        const decks = await Promise.all(next.playlist.map((id) => this.loadDeck(id, next.language)));
         if (this.state && !force && next.revision < this.state.revision) return;
-        this.deck = deck;
+        this.decks = decks;
       } catch (error) {
         this.error = (error as Error).message;
       }
@@ -53,16 +60,17 @@ export class PresentationModel {
 
   loadDeck(id: string, language: PresentationState['language']): Promise<Deck> {
     const key = `${id}/${language}`;
-    let deck = this.#decks.get(key);
+    let deck = this.#loads.get(key);
     if (!deck) {
       deck = this.#client.call('decks.get', { id, language });
-      deck.catch(() => this.#decks.delete(key));
-      this.#decks.set(key, deck);
+      deck.catch(() => this.#loads.delete(key));
+      this.#loads.set(key, deck);
     }
     return deck;
   }
 
   forgetDecks(): void {
-    this.#decks.clear();
+    this.#loads.clear();
+    this.decks = [];
   }
 }

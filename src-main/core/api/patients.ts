@@ -41,43 +41,49 @@ export const patientsApi: AreaHandlers<'patients'> = {
       throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
     }
     checkBirthDate(input.birthDate, services);
-    return db.transaction(() => {
-      const fields: PatientFields = {
-        code: input.code || generateCode(db),
-        displayName,
-        birthDate: input.birthDate,
-        sex: input.sex,
-        hospitalNumber: orNull(input.hospitalNumber),
-      };
-      checkUnique(db, fields, null);
-      const id = insertPatient(db, fields, services.clock().toISOString());
-      audit(services, 'patient.create', `patient=${id}`);
-      return requirePatient(db, id);
-    }).immediate();
+    return db
+      .transaction(() => {
+        const fields: PatientFields = {
+          code: input.code || generateCode(db),
+          displayName,
+          birthDate: input.birthDate,
+          sex: input.sex,
+          hospitalNumber: orNull(input.hospitalNumber),
+        };
+        checkUnique(db, fields, null);
+        const id = insertPatient(db, fields, services.clock().toISOString());
+        audit(services, 'patient.create', `patient=${id}`);
+        return requirePatient(db, id);
+      })
+      .immediate();
   },
 
   'patients.update': (input, { services }) => {
     const { db } = services;
-    return db.transaction(() => {
-      const before = requirePatient(db, input.id);
-      const fields: PatientFields = {
-        code: input.code ?? before.code,
-        displayName: input.displayName === undefined ? before.displayName : orNull(input.displayName),
-        birthDate: input.birthDate ?? before.birthDate,
-        sex: input.sex ?? before.sex,
-        hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
-      };
-      if (fields.displayName === null && fields.code === '') {
-        throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
-      }
-      checkBirthDate(fields.birthDate, services);
-      checkUnique(db, fields, before.id);
-      const changed = (Object.keys(fields) as Array<keyof PatientFields>).filter((key) => fields[key] !== before[key]);
-      if (changed.length === 0) return before;
-      updatePatient(db, before.id, fields);
-      // Field names only: the values are identifying data.
-      audit(services, 'patient.update', `patient=${before.id} fields=${changed.join(',')}`);
-      return requirePatient(db, before.id);
-    }).immediate();
+    return db
+      .transaction(() => {
+        const before = requirePatient(db, input.id);
+        const fields: PatientFields = {
+          code: input.code ?? before.code,
+          displayName: input.displayName === undefined ? before.displayName : orNull(input.displayName),
+          birthDate: input.birthDate ?? before.birthDate,
+          sex: input.sex ?? before.sex,
+          hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
+        };
+        if (fields.displayName === null && fields.code === '') {
+          throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
+        }
+        checkBirthDate(fields.birthDate, services);
+        checkUnique(db, fields, before.id);
+        const changed = (Object.keys(fields) as Array<keyof PatientFields>).filter(
+          (key) => fields[key] !== before[key],
+        );
+        if (changed.length === 0) return before;
+        updatePatient(db, before.id, fields);
+        // Field names only: the values are identifying data.
+        audit(services, 'patient.update', `patient=${before.id} fields=${changed.join(',')}`);
+        return requirePatient(db, before.id);
+      })
+      .immediate();
   },
 };

@@ -172,8 +172,9 @@ export class PresentationStore {
 
   #update(patch: Partial<PresentationState>): PresentationState {
     this.#state = { ...this.#state, ...patch, revision: this.#state.revision + 1 };
-    this.#views.show(this.#visibleSlide());
+    // Push first: the patient screen should not wait for the log's disk write.
     this.#onChange(this.#state);
+    this.#views.show(this.#visibleSlide());
     return this.#state;
   }
 

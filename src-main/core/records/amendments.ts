@@ -69,11 +69,29 @@ export function listAmendments(db: Db, consultationId: string): Amendment[] {
 
 export function insertAmendment(
   db: Db,
-  values: { consultationId: string; at: string; author: string; section: AmendableSection; before: unknown; after: unknown; reason: string },
+  values: {
+    consultationId: string;
+    at: string;
+    author: string;
+    section: AmendableSection;
+    before: unknown;
+    after: unknown;
+    reason: string;
+  },
 ): number {
   const result = db
-    .prepare('INSERT INTO amendments (consultation_id, at, author, section, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(values.consultationId, values.at, values.author, values.section, JSON.stringify(values.before), JSON.stringify(values.after), values.reason);
+    .prepare(
+      'INSERT INTO amendments (consultation_id, at, author, section, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      values.consultationId,
+      values.at,
+      values.author,
+      values.section,
+      JSON.stringify(values.before),
+      JSON.stringify(values.after),
+      values.reason,
+    );
   return Number(result.lastInsertRowid);
 }
 

@@ -51,7 +51,15 @@ export function insertConsultation(
   db.prepare(
     `INSERT INTO consultations (id, patient_id, physician, started_at, language, playlist, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, values.patientId, values.physician, values.startedAt, values.language, JSON.stringify(values.playlist), values.startedAt);
+  ).run(
+    id,
+    values.patientId,
+    values.physician,
+    values.startedAt,
+    values.language,
+    JSON.stringify(values.playlist),
+    values.startedAt,
+  );
   return id;
 }
 
@@ -60,12 +68,7 @@ export function touch(db: Db, id: string, at: string): void {
 }
 
 /** Marks the record changed and writes the audit row for it, in one go. */
-export function recordChange(
-  services: Services,
-  consultationId: string,
-  action: AuditAction,
-  detail: string,
-): string {
+export function recordChange(services: Services, consultationId: string, action: AuditAction, detail: string): string {
   const at = services.clock().toISOString();
   if (action !== 'consultation.delete' && action !== 'consultation.open') touch(services.db, consultationId, at);
   appendAudit(services.db, { at, actor: actorName(services.db), action, consultationId, detail });

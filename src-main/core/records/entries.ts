@@ -22,7 +22,9 @@ const toEntry = (row: EntryRow): NoteEntry => ({
 });
 
 /** The slide the patient sees right now, or null (idle page, black/white screen). */
-export function slideOnPatientScreen(services: Services): { deckId: string; slideId: string; language: Language } | null {
+export function slideOnPatientScreen(
+  services: Services,
+): { deckId: string; slideId: string; language: Language } | null {
   const { position, blank, startedAt, language } = services.presentation.state;
   if (startedAt === null || blank !== 'none' || position.deckId === null) return null;
   const deck = services.library.get(position.deckId, language, { withNotes: false });

@@ -3,12 +3,12 @@
  * the presentation (which consultation slide views are attributed to, the
  * playlist and language on the patient screen).
  */
-import type { ConsultationRecord, Language } from '../../../src-shared/contract/index.js';
+import type { ConsultationRecord } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import { appendAudit } from '../audit.js';
 import type { Services } from '../context.js';
 import { loadConsultation, recordChange, requireDraft, type ConsultationRow } from './consultation-rows.js';
-import { readRecord, recordDigest } from './record.js';
+import { parsePlaylist, readRecord, recordDigest } from './record.js';
 import { snapshotShownRisks } from './risks.js';
 import { actorName, readSettings } from './settings.js';
 
@@ -20,7 +20,11 @@ export function checkPlaylist(services: Services, playlist: readonly string[], f
 }
 
 /** Attributes slide views to this draft and puts its playlist and language on the patient screen. */
-export function attachDraft(services: Services, row: Pick<ConsultationRow, 'id' | 'language'>, playlist: string[]): void {
+export function attachDraft(
+  services: Services,
+  row: Pick<ConsultationRow, 'id' | 'language'>,
+  playlist: string[],
+): void {
   const { presentation, library } = services;
   presentation.views.setConsultation(row.id);
   const known = new Set(library.list().decks.map((d) => d.id));
@@ -37,10 +41,10 @@ export function detach(services: Services, id: string): void {
   if (services.presentation.views.consultationId === id) services.presentation.views.setConsultation(null);
 }
 
-export function openConsultation(services: Services, id: string, playlistOf: (row: ConsultationRow) => string[]): ConsultationRecord {
+export function openConsultation(services: Services, id: string): ConsultationRecord {
   const row = loadConsultation(services.db, id);
   // A signed record is only shown: the consultation running now keeps its slide views.
-  if (row.status === 'draft') attachDraft(services, row, playlistOf(row));
+  if (row.status === 'draft') attachDraft(services, row, parsePlaylist(row.playlist));
   services.db.transaction(() => recordChange(services, id, 'consultation.open', `status=${row.status}`)).immediate();
   return readRecord(services, id);
 }

@@ -80,7 +80,7 @@ export function searchPatients(db: Db, query: string, limit: number): Patient[] 
   const rows = db
     .prepare(
       `${SELECT} ${where}
-       ORDER BY (lower(p.code) = ? OR lower(coalesce(p.hospital_number, '')) = ?) DESC,
+       ORDER BY (lower(p.code) = ? OR ifnull(lower(p.hospital_number) = ?, 0)) DESC,
                 coalesce(last_consultation_at, p.created_at) DESC, p.id
        LIMIT ?`,
     )
@@ -90,13 +90,20 @@ export function searchPatients(db: Db, query: string, limit: number): Patient[] 
 
 /** CONFLICT when another patient already has this code or hospital number (case-insensitive). */
 export function checkUnique(db: Db, fields: PatientFields, exceptId: string | null): void {
-  const other = db.prepare('SELECT id FROM patients WHERE code = ? COLLATE NOCASE AND id IS NOT ?').get(fields.code, exceptId);
+  const other = db
+    .prepare('SELECT id FROM patients WHERE code = ? COLLATE NOCASE AND id IS NOT ?')
+    .get(fields.code, exceptId);
   if (other) throw new ApiError('CONFLICT', `Another patient already has the code ${fields.code}.`, 'code');
   if (fields.hospitalNumber === null) return;
   const same = db
     .prepare('SELECT id FROM patients WHERE hospital_number = ? COLLATE NOCASE AND id IS NOT ?')
     .get(fields.hospitalNumber, exceptId);
-  if (same) throw new ApiError('CONFLICT', `Another patient already has the hospital number ${fields.hospitalNumber}.`, 'hospitalNumber');
+  if (same)
+    throw new ApiError(
+      'CONFLICT',
+      `Another patient already has the hospital number ${fields.hospitalNumber}.`,
+      'hospitalNumber',
+    );
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -114,7 +121,16 @@ export function insertPatient(db: Db, fields: PatientFields, createdAt: string):
   db.prepare(
     `INSERT INTO patients (id, code, display_name, birth_date, sex, hospital_number, created_at, search_text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, fields.code, fields.displayName, fields.birthDate, fields.sex, fields.hospitalNumber, createdAt, searchText(fields));
+  ).run(
+    id,
+    fields.code,
+    fields.displayName,
+    fields.birthDate,
+    fields.sex,
+    fields.hospitalNumber,
+    createdAt,
+    searchText(fields),
+  );
   return id;
 }
 

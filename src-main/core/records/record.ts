@@ -9,7 +9,7 @@ import { requirePatient } from './patients.js';
 import { readRisks } from './risks.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
 
-function parsePlaylist(json: string): string[] {
+export function parsePlaylist(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((id) => deckIdSchema.safeParse(id).success) : [];
@@ -22,9 +22,15 @@ function slidesShown(services: Services, consultationId: string): ConsultationRe
   const rows = services.db
     .prepare(
       `SELECT deck_id, slide_id, count(*) AS views, sum(duration_ms) AS total_ms, min(shown_at) AS first_shown_at
-       FROM slide_views WHERE consultation_id = ? GROUP BY deck_id, slide_id ORDER BY first_shown_at, deck_id, slide_id`,
+       FROM slide_views WHERE consultation_id = ? GROUP BY deck_id, slide_id HAVING total_ms > 0 ORDER BY first_shown_at, deck_id, slide_id`,
     )
-    .all(consultationId) as Array<{ deck_id: string; slide_id: string; views: number; total_ms: number; first_shown_at: string }>;
+    .all(consultationId) as Array<{
+    deck_id: string;
+    slide_id: string;
+    views: number;
+    total_ms: number;
+    first_shown_at: string;
+  }>;
   return rows.map((r) => ({
     deckId: r.deck_id,
     slideId: r.slide_id,
@@ -42,11 +48,9 @@ export function readRecord(services: Services, id: string, field = 'id'): Consul
   if (isOpen) services.presentation.views.flush();
   const finalized = row.status === 'finalized';
   const notes = db.prepare('SELECT body, revision, saved_at FROM notes WHERE consultation_id = ?').get(id) as
-    | { body: string; revision: number; saved_at: string }
-    | undefined;
+    { body: string; revision: number; saved_at: string } | undefined;
   const decisionRow = db.prepare('SELECT path, details FROM decisions WHERE consultation_id = ?').get(id) as
-    | { path: string | null; details: string }
-    | undefined;
+    { path: string | null; details: string } | undefined;
   const findings = parseFindings(row.findings);
   const decision = decisionView(parseDecision(decisionRow?.path, decisionRow?.details));
   const risks = readRisks(db, id, finalized);

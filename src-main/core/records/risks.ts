@@ -24,12 +24,16 @@ interface RiskRow {
   detail: string;
 }
 
-/** Total milliseconds each risk's slide was shown in this consultation. */
+/**
+ * Total milliseconds each risk's slide was shown in this consultation. A view
+ * of no duration (the screen switched at the same instant) does not count.
+ * The running view counts once the log is flushed (readRecord does that).
+ */
 export function shownRiskMs(db: Db, consultationId: string): Map<RiskId, number> {
   const rows = db
     .prepare(
       `SELECT slide_id, sum(duration_ms) AS ms FROM slide_views
-       WHERE consultation_id = ? AND deck_id = ? GROUP BY slide_id`,
+       WHERE consultation_id = ? AND deck_id = ? GROUP BY slide_id HAVING ms > 0`,
     )
     .all(consultationId, RISKS_DECK_ID) as Array<{ slide_id: string; ms: number }>;
   const shown = new Map<RiskId, number>();
@@ -53,7 +57,12 @@ export function readRisks(db: Db, consultationId: string, finalized: boolean): R
   return {
     items: riskIds.map((risk) => {
       const shownMs = live ? (live.get(risk) ?? null) : (rows.get(risk)?.shown_ms ?? null);
-      return { risk, shownMs, suggested: (shownMs ?? 0) >= RISK_SUGGEST_MIN_MS, confirmed: rows.get(risk)?.confirmed === 1 };
+      return {
+        risk,
+        shownMs,
+        suggested: (shownMs ?? 0) >= RISK_SUGGEST_MIN_MS,
+        confirmed: rows.get(risk)?.confirmed === 1,
+      };
     }),
     otherText: rows.get('other')?.detail ?? '',
     reviewedAt: reviewed.sort().at(-1) ?? null,
@@ -83,7 +92,14 @@ export function snapshotShownRisks(db: Db, consultationId: string): void {
   const upsert = db.prepare(UPSERT);
   for (const risk of riskIds) {
     const row = rows.get(risk);
-    upsert.run(consultationId, risk, row?.confirmed ?? 0, shown.get(risk) ?? null, row?.confirmed_at ?? null, row?.detail ?? '');
+    upsert.run(
+      consultationId,
+      risk,
+      row?.confirmed ?? 0,
+      shown.get(risk) ?? null,
+      row?.confirmed_at ?? null,
+      row?.detail ?? '',
+    );
   }
 }
 

@@ -17,7 +17,9 @@ export const DEFAULT_SETTINGS: Settings = {
 const keys = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
 
 export function readSettings(db: Db): Settings {
-  const rows = db.prepare(`SELECT key, value FROM settings WHERE key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as Array<{
+  const rows = db
+    .prepare(`SELECT key, value FROM settings WHERE key IN (${keys.map(() => '?').join(', ')})`)
+    .all(...keys) as Array<{
     key: keyof Settings;
     value: string;
   }>;
@@ -40,7 +42,9 @@ export function readSettings(db: Db): Settings {
 export function writeSettings(db: Db, patch: Partial<Settings>): Array<keyof Settings> {
   const before = readSettings(db);
   const changed = keys.filter((key) => patch[key] !== undefined && patch[key] !== before[key]);
-  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   for (const key of changed) upsert.run(key, JSON.stringify(patch[key]));
   return changed;
 }

@@ -167,9 +167,9 @@ describe('openDatabase', () => {
     const old = new Database(where.file);
     old.pragma('journal_mode = WAL');
     migrate(old, all.slice(0, 1));
-    old.prepare(
-      "INSERT INTO patients (id, code, created_at) VALUES ('p1', 'P-0001', '2026-01-01T00:00:00.000Z')",
-    ).run();
+    old
+      .prepare("INSERT INTO patients (id, code, created_at) VALUES ('p1', 'P-0001', '2026-01-01T00:00:00.000Z')")
+      .run();
     old.close();
 
     const db = open(where, migrationsDir, new Date('2026-11-23T09:00:00.000Z'));

@@ -1,0 +1,131 @@
+/** Words and formats the record panels share (English console). */
+import type {
+  AmendableSection,
+  DecisionPath,
+  Patient,
+  RedFlag,
+  RiskId,
+} from '../../../src-shared/contract/index.js';
+
+export const redFlagLabels: Record<RedFlag, string> = {
+  neurological: 'New weakness, numbness, or bladder/bowel change',
+  tumour: 'Suspected tumour (history of cancer, weight loss, night pain)',
+  infection: 'Suspected infection (fever, infection)',
+  'high-energy-trauma': 'High-energy trauma',
+};
+
+export const pathLabels: Record<DecisionPath, string> = {
+  undecided: 'Undecided',
+  conservative: 'Conservative',
+  augmentation: 'Augmentation',
+  referred: 'Referred',
+};
+
+export const measureLabels = {
+  'pain-medication': 'Pain medication',
+  'calcium-vitamin-d': 'Calcium + vitamin D',
+  'short-rest': 'Short rest',
+  brace: 'Brace',
+  physiotherapy: 'Physiotherapy',
+  'osteoporosis-medication': 'Osteoporosis medication',
+  other: 'Other',
+} as const;
+
+export const procedureLabels = { 'balloon-kyphoplasty': 'Balloon kyphoplasty', vertebroplasty: 'Vertebroplasty' } as const;
+
+export const riskLabels: Record<RiskId, string> = {
+  'cement-leak': 'Cement leak',
+  'spinal-canal': 'Cement in the spinal canal',
+  'lung-embolism': 'Cement travelling to the lungs',
+  'adjacent-fracture': 'New fracture of a neighbouring vertebra',
+  'infection-bleeding': 'Infection or bleeding',
+  anaesthesia: 'Anaesthesia',
+  death: 'Death (rare)',
+  other: 'Other',
+};
+
+export const sectionLabels: Record<AmendableSection, string> = {
+  findings: 'Clinical findings',
+  decision: 'Decision',
+  risks: 'Risks discussed',
+  notes: 'Notes',
+};
+
+export const sexLabels = { female: 'female', male: 'male', other: 'other', unknown: 'sex not recorded' } as const;
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatTime = (iso: string): string => timeOnly.format(new Date(iso));
+/** A calendar date (YYYY-MM-DD) in the local format, without time-zone shifts. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return dateOnly.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
+/** "1 min 20 s" */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+}
+
+/** Today in local time, YYYY-MM-DD (for date inputs' max/min). */
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Age in whole years on a day, from a birth date or year ("about" when only the year is known). */
+export function ageOn(birthDate: string | null, onIso: string): string {
+  if (!birthDate) return '';
+  const on = new Date(onIso);
+  const year = Number(birthDate.slice(0, 4));
+  if (birthDate.length === 4) return `about ${on.getFullYear() - year}`;
+  const [, m = 1, d = 1] = birthDate.split('-').map(Number);
+  const hadBirthday = on.getMonth() + 1 > m || (on.getMonth() + 1 === m && on.getDate() >= d);
+  return String(on.getFullYear() - year - (hadBirthday ? 0 : 1));
+}
+
+export function patientName(patient: Pick<Patient, 'displayName' | 'code'>): string {
+  return patient.displayName ?? patient.code;
+}
+
+export function patientLine(patient: Patient, onIso = new Date().toISOString()): string {
+  const parts = [patient.displayName ? patient.code : null, patient.birthDate ? `born ${patient.birthDate}` : null];
+  const age = ageOn(patient.birthDate, onIso);
+  if (age) parts.push(`${age} years`);
+  parts.push(sexLabels[patient.sex]);
+  if (patient.hospitalNumber) parts.push(`hospital no. ${patient.hospitalNumber}`);
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** Splits an FTS snippet into plain and highlighted parts (no HTML involved). */
+export function snippetParts(snippet: string): Array<{ text: string; hit: boolean }> {
+  return snippet
+    .split(/(\u0002[^\u0003]*\u0003)/)
+    .filter(Boolean)
+    .map((part) => (part.startsWith('\u0002') ? { text: part.slice(1, -1), hit: true } : { text: part, hit: false }));
+}
+
+/** Message of a failed call. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The console moves slides on plain keys (N, P, B, digits, arrows, space)
+ * whenever focus is not in a text field. Inside the record, a focused
+ * checkbox, radio or button needs those keys itself, so they stop here.
+ * The clicker's page keys still reach the slides.
+ */
+export function keepKeysInControls(event: KeyboardEvent): void {
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  if (event.key === 'PageDown' || event.key === 'PageUp') return;
+  if (target.closest('input, select, textarea, button, summary, dialog, [contenteditable="true"]')) event.stopPropagation();
+}

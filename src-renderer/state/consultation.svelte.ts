@@ -1,0 +1,330 @@
+/**
+ * The consultation record as the doctor console edits it. Each section saves
+ * itself: edits are debounced, one save per section is in flight at a time and
+ * the latest value wins, so nothing typed is lost and nothing arrives out of
+ * order. The notes carry a client revision that core checks (an older save
+ * never overwrites newer text).
+ */
+import type {
+  CallInput,
+  ConsultationRecord,
+  Decision,
+  DecisionView,
+  Findings,
+  Language,
+  RiskId,
+  Settings,
+} from '../../src-shared/contract/index.js';
+import { CallError, type ApiClient } from '../api/client.js';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'error'; message: string; code: string; field?: string };
+
+/** Autosave delay after the last key: short, so a crash loses at most this much. */
+export const NOTES_DEBOUNCE_MS = 700;
+export const SECTION_DEBOUNCE_MS = 500;
+const RETRY_MS = 5_000;
+/** Errors a retry cannot fix. */
+const FINAL_ERRORS = new Set(['VALIDATION', 'CONFLICT', 'LOCKED', 'NOT_FOUND', 'FORBIDDEN']);
+
+/** Debounced, single-flight, latest-wins saving of one section. */
+export class SaveChannel<T> {
+  status = $state<SaveState>({ kind: 'idle' });
+  readonly #send: (value: T) => Promise<string>;
+  readonly #delayMs: number;
+  // Raw: a pending value is a snapshot, never edited in place.
+  #pending = $state.raw<T | null>(null);
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #chain: Promise<boolean> = Promise.resolve(true);
+
+  constructor(send: (value: T) => Promise<string>, delayMs: number) {
+    this.#send = send;
+    this.#delayMs = delayMs;
+  }
+
+  get dirty(): boolean {
+    return this.#pending !== null || this.status.kind === 'saving';
+  }
+
+  schedule(value: T): void {
+    this.#pending = value;
+    if (this.status.kind !== 'saving') this.status = { kind: 'pending' };
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+  }
+
+  /** Saves now what is pending; resolves true when everything is saved. */
+  flush(): Promise<boolean> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#chain = this.#chain.then(() => this.#drain());
+    return this.#chain;
+  }
+
+  /** Forgets unsaved edits (the record was closed or reloaded). */
+  reset(): void {
+    clearTimeout(this.#timer);
+    this.#pending = null;
+    this.status = { kind: 'idle' };
+  }
+
+  async #drain(): Promise<boolean> {
+    while (this.#pending !== null) {
+      const value = this.#pending;
+      this.#pending = null;
+      this.status = { kind: 'saving' };
+      try {
+        const at = await this.#send(value);
+        if (this.#pending === null) this.status = { kind: 'saved', at };
+      } catch (error) {
+        const { code, message, field } = describe(error);
+        this.status = { kind: 'error', code, message, field };
+        if (!FINAL_ERRORS.has(code)) {
+          // Keep the text and try again calmly: the disk or the host may come back.
+          this.#pending ??= value;
+          this.#timer = setTimeout(() => void this.flush(), RETRY_MS);
+        }
+        return false;
+      }
+    }
+    return this.status.kind !== 'error';
+  }
+}
+
+function describe(error: unknown): { code: string; message: string; field?: string } {
+  if (error instanceof CallError) return { code: error.code, message: error.message, field: error.field };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The decision as edited (the record adds the SURE score). */
+export function toDecision(view: DecisionView): Decision {
+  const { sureScore: _score, ...decision } = view;
+  return decision;
+}
+
+export class ConsultationModel {
+  record = $state<ConsultationRecord | null>(null);
+  findings = $state<Findings | null>(null);
+  decision = $state<Decision | null>(null);
+  notes = $state('');
+  settings = $state<Settings | null>(null);
+  /** The last failed action (start, finalize, …), shown near its button. */
+  error = $state<string | null>(null);
+  busy = $state(false);
+
+  readonly #client: ApiClient;
+  #notesRevision = 0;
+
+  readonly notesSave: SaveChannel<{ id: string; body: string; revision: number }>;
+  readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
+  readonly decisionSave: SaveChannel<{ id: string; decision: Decision }>;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+    this.notesSave = new SaveChannel(async ({ id, body, revision }) => {
+      const saved = await client.call('notes.save', { consultationId: id, body, revision });
+      return saved.savedAt;
+    }, NOTES_DEBOUNCE_MS);
+    this.findingsSave = new SaveChannel(async (input) => this.#keep(await client.call('consultations.updateFindings', input)), SECTION_DEBOUNCE_MS);
+    this.decisionSave = new SaveChannel(async (input) => this.#keep(await client.call('consultations.updateDecision', input)), SECTION_DEBOUNCE_MS);
+  }
+
+  readonly editable = $derived(this.record?.status === 'draft');
+  readonly redFlags = $derived(this.findings?.redFlags ?? []);
+  readonly unsaved = $derived(this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty);
+
+  async loadSettings(): Promise<Settings> {
+    this.settings = await this.#client.call('settings.get', {});
+    return this.settings;
+  }
+
+  /** After a reload of the console: the consultation still open in core, if any. */
+  async resume(): Promise<void> {
+    const { record } = await this.#client.call('consultations.current', {});
+    if (record && !this.record) this.#show(record);
+  }
+
+  start(patientId: string, options: { language?: Language; playlist?: string[] } = {}): Promise<boolean> {
+    return this.#act(async () => {
+      await this.#saveBeforeLeaving();
+      this.#show(await this.#client.call('consultations.start', { patientId, ...options }));
+    });
+  }
+
+  open(id: string): Promise<boolean> {
+    return this.#act(async () => {
+      await this.#saveBeforeLeaving();
+      this.#show(await this.#client.call('consultations.open', { id }));
+    });
+  }
+
+  /** Saves everything, stops attributing slide views, and leaves the record. */
+  close(): Promise<boolean> {
+    return this.#act(async () => {
+      const record = this.record;
+      if (!record) return;
+      await this.#saveBeforeLeaving();
+      if (record.isOpen) await this.#client.call('consultations.close', { id: record.id });
+      this.#clear();
+    });
+  }
+
+  editFindings(findings: Findings): void {
+    if (!this.record || !this.editable) return;
+    this.findings = findings;
+    this.findingsSave.schedule({ id: this.record.id, findings: $state.snapshot(findings) });
+  }
+
+  editDecision(decision: Decision): void {
+    if (!this.record || !this.editable) return;
+    this.decision = decision;
+    this.decisionSave.schedule({ id: this.record.id, decision: $state.snapshot(decision) });
+  }
+
+  editNotes(body: string): void {
+    if (!this.record || !this.editable) return;
+    this.notes = body;
+    this.#notesRevision += 1;
+    this.notesSave.schedule({ id: this.record.id, body, revision: this.#notesRevision });
+  }
+
+  /** Saves every pending edit now (on blur, before leaving, before signing). */
+  async flushAll(): Promise<boolean> {
+    const results = await Promise.all([this.notesSave.flush(), this.findingsSave.flush(), this.decisionSave.flush()]);
+    return results.every(Boolean);
+  }
+
+  /** After a notes CONFLICT: write this window's text over the newer one. */
+  keepMyNotes(): Promise<boolean> {
+    return this.#act(async () => {
+      if (!this.record) return;
+      const fresh = await this.#client.call('consultations.get', { id: this.record.id });
+      this.#notesRevision = Math.max(this.#notesRevision, fresh.notes.revision);
+      this.editNotes(this.notes);
+      await this.notesSave.flush();
+    });
+  }
+
+  /** After a notes CONFLICT: take the saved text instead of this window's. */
+  loadSavedNotes(): Promise<boolean> {
+    return this.#act(async () => {
+      if (!this.record) return;
+      const fresh = await this.#client.call('consultations.get', { id: this.record.id });
+      this.notesSave.reset();
+      this.notes = fresh.notes.body;
+      this.#notesRevision = fresh.notes.revision;
+    });
+  }
+
+  addEntry(text: string): Promise<boolean> {
+    return this.#act(async () => {
+      const record = this.record;
+      if (!record) return;
+      const entry = await this.#client.call('notes.addEntry', { consultationId: record.id, text });
+      if (this.record?.id === record.id) this.record.entries = [...this.record.entries, entry];
+    });
+  }
+
+  removeEntry(entryId: number): Promise<boolean> {
+    return this.#act(async () => {
+      const record = this.record;
+      if (!record) return;
+      await this.#client.call('notes.removeEntry', { consultationId: record.id, entryId });
+      if (this.record?.id === record.id) this.record.entries = this.record.entries.filter((e) => e.id !== entryId);
+    });
+  }
+
+  confirmRisks(confirmed: RiskId[], otherText: string): Promise<boolean> {
+    return this.#act(async () => {
+      if (!this.record) return;
+      const id = this.record.id;
+      this.#keep(await this.#client.call('consultations.confirmRisks', { id, risks: { confirmed, otherText } }));
+    });
+  }
+
+  /** Fresh record from core (slide times and suggestions move while presenting). */
+  refresh(): Promise<boolean> {
+    return this.#act(async () => {
+      if (this.record) this.#keep(await this.#client.call('consultations.get', { id: this.record.id }));
+    });
+  }
+
+  finalize(): Promise<boolean> {
+    return this.#act(async () => {
+      if (!this.record) return;
+      if (!(await this.flushAll())) throw new Error('Some changes could not be saved, so the record was not signed.');
+      this.#show(await this.#client.call('consultations.finalize', { id: this.record.id }));
+    });
+  }
+
+  amend(reason: string, change: CallInput<'consultations.amend'>['change']): Promise<boolean> {
+    return this.#act(async () => {
+      if (!this.record) return;
+      this.#show(await this.#client.call('consultations.amend', { id: this.record.id, reason, change }));
+    });
+  }
+
+  deleteDraft(): Promise<boolean> {
+    return this.#act(async () => {
+      if (!this.record) return;
+      // Pending saves of a record being deleted are pointless.
+      this.notesSave.reset();
+      this.findingsSave.reset();
+      this.decisionSave.reset();
+      await this.#client.call('consultations.delete', { id: this.record.id });
+      this.#clear();
+    });
+  }
+
+  async #saveBeforeLeaving(): Promise<void> {
+    if (this.record && !(await this.flushAll())) {
+      throw new Error('Some changes to this record are not saved yet, so it stays open. Try again in a moment.');
+    }
+  }
+
+  /** Takes a record from core without touching the sections being edited here. */
+  #keep(record: ConsultationRecord): string {
+    if (this.record?.id === record.id) this.record = record;
+    return record.updatedAt;
+  }
+
+  #show(record: ConsultationRecord): void {
+    this.notesSave.reset();
+    this.findingsSave.reset();
+    this.decisionSave.reset();
+    this.record = record;
+    this.findings = record.current.findings;
+    this.decision = toDecision(record.current.decision);
+    this.notes = record.current.notes.body;
+    this.#notesRevision = record.notes.revision;
+    this.error = null;
+  }
+
+  #clear(): void {
+    this.notesSave.reset();
+    this.findingsSave.reset();
+    this.decisionSave.reset();
+    this.record = null;
+    this.findings = null;
+    this.decision = null;
+    this.notes = '';
+  }
+
+  async #act(action: () => Promise<void>): Promise<boolean> {
+    this.busy = true;
+    this.error = null;
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      this.error = describe(error).message;
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
