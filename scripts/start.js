@@ -37,7 +37,12 @@ if (binary) {
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((file) => file && fs.existsSync(file)) ?? null;
 }
 
@@ -72,6 +77,9 @@ function openWindows(urls) {
   if (process.getuid?.() === 0) flags.push('--no-sandbox');
   urls.forEach((url, i) => {
     const profile = path.join(root, 'out', `browser-profile-${i}`);
-    spawn(chromium, [...flags, `--user-data-dir=${profile}`, `--app=${url}`], { stdio: 'ignore', detached: true }).unref();
+    spawn(chromium, [...flags, `--user-data-dir=${profile}`, `--app=${url}`], {
+      stdio: 'ignore',
+      detached: true,
+    }).unref();
   });
 }

@@ -2,6 +2,7 @@
 import type { Role, EventName, EventPayload } from '../../src-shared/contract/index.js';
 import type { Db } from './db/open.js';
 import type { DeckLibrary } from './decks/library.js';
+import type { PdfRenderer } from './export/pdf-renderer.js';
 import type { PresentationStore } from './presentation/store.js';
 
 export interface Caller {
@@ -20,6 +21,8 @@ export interface Services {
   emit: Emit;
   appInfo: { version: string; mode: 'electron' | 'browser' };
   dataDir: string;
+  /** Prints export documents; null where no printer was given (PDF exports then fail clearly). */
+  pdf: PdfRenderer | null;
 }
 
 export interface CallContext {

@@ -8,6 +8,7 @@ import { events, type EventName, type EventPayload, type Role } from '../../src-
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
+import type { PdfRenderer } from './export/pdf-renderer.js';
 import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
 import { SlideViewLog } from './presentation/slide-views.js';
@@ -17,9 +18,13 @@ export interface CoreOptions {
   dataDir: string;
   /** The app's own files: slides/ and db/ live here. */
   appRoot: string;
+  /** The bundled decks; default `<appRoot>/slides`. */
+  bundledDecksDir?: string;
   mode: 'electron' | 'browser';
   version: string;
   clock?: () => Date;
+  /** Prints PDF exports; owned (and closed) by the composition root that made it. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export type PushListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -50,7 +55,7 @@ export function createCore(options: CoreOptions): Core {
     for (const listener of listeners) listener(event, payload);
   };
   const library = createDeckLibrary({
-    bundledDir: path.join(options.appRoot, 'slides'),
+    bundledDir: options.bundledDecksDir ?? path.join(options.appRoot, 'slides'),
     userDir: path.join(options.dataDir, 'decks'),
   });
   const views = new SlideViewLog(db, clock);
@@ -68,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
     emit,
     appInfo: { version: options.version, mode: options.mode },
     dataDir: options.dataDir,
+    pdf: options.pdfRenderer ?? null,
   };
   return {
     dispatch: (name, input, caller) => dispatch(name, input, { caller, services }),

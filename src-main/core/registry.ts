@@ -22,6 +22,7 @@ import { patientsApi } from './api/patients.js';
 import { consultationsApi } from './api/consultations.js';
 import { notesApi } from './api/notes.js';
 import { settingsApi } from './api/settings.js';
+import { exportsApi } from './api/exports.js';
 
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
@@ -41,12 +42,15 @@ export const handlers: Handlers = {
   ...consultationsApi,
   ...notesApi,
   ...settingsApi,
+  ...exportsApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */
 export function validationError(error: z.ZodError, prefix = ''): ApiError {
   const issue = error.issues[0];
-  const field = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.') || '(input)';
+  // An unknown key is named as the field, so the message points at it.
+  const extra = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : '';
+  const field = [prefix, ...(issue?.path ?? []).map(String), extra].filter(Boolean).join('.') || '(input)';
   return new ApiError('VALIDATION', `${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 

@@ -10,8 +10,9 @@ import { DatabaseOpenError } from '../core/db/open.js';
 import { choosePatientTarget } from './displays.js';
 import { APP_ORIGIN, installGuards } from './guards.js';
 import { setupIpc } from './ipc.js';
+import { createElectronPdfRenderer } from './print-pdf.js';
 import { SCHEME, handleAppProtocol } from './protocol.js';
-import { doctorWindowOptions, patientWindowOptions } from './window-options.js';
+import { createDoctorWindow, createPatientWindow } from './window-options.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -21,8 +22,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   const appRoot = app.getAppPath();
   let core;
+  const pdfRenderer = createElectronPdfRenderer();
   try {
-    core = createCore({ dataDir: app.getPath('userData'), appRoot, mode: 'electron', version: app.getVersion() });
+    core = createCore({
+      dataDir: app.getPath('userData'),
+      appRoot,
+      mode: 'electron',
+      version: app.getVersion(),
+      pdfRenderer,
+    });
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox(
@@ -36,23 +44,26 @@ async function start(): Promise<void> {
   handleAppProtocol(protocol, path.join(appRoot, 'out', 'renderer'), core.services.library);
   const windows = new Map<number, { role: Role; contents: WebContents }>();
   setupIpc(ipcMain, core, windows);
-  const preload = path.join(appRoot, 'out', 'preload', 'index.cjs');
+  const preload = (role: Role): string => path.join(appRoot, 'out', 'preload', `${role}.cjs`);
 
-  const doctor = new BrowserWindow(doctorWindowOptions(preload));
+  const doctor = createDoctorWindow(BrowserWindow, preload('doctor'));
   windows.set(doctor.webContents.id, { role: 'doctor', contents: doctor.webContents });
   doctor.once('ready-to-show', () => doctor.show());
   await doctor.loadURL(`${APP_ORIGIN}/doctor/`);
 
   const consoleDisplay = screen.getDisplayMatching(doctor.getBounds());
   const target = choosePatientTarget(screen.getAllDisplays(), consoleDisplay.id, null);
-  const patient = new BrowserWindow(patientWindowOptions(preload, target));
+  const patient = createPatientWindow(BrowserWindow, preload('patient'), target);
   windows.set(patient.webContents.id, { role: 'patient', contents: patient.webContents });
   // Shown without taking focus from the console.
   patient.once('ready-to-show', () => patient.showInactive());
   await patient.loadURL(`${APP_ORIGIN}/patient/`);
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => core.close());
+  app.on('before-quit', () => {
+    void pdfRenderer.close();
+    core.close();
+  });
 }
 
 start().catch((error: unknown) => {

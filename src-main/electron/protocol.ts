@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../core/csp.js';
 import type { DeckLibrary } from '../core/decks/library.js';
-import { contentType, resolveInside } from '../host/static-files.js';
+import { contentType, isDeckAssetType, resolveInside } from '../host/static-files.js';
 
 export const SCHEME = 'app';
 
@@ -20,7 +20,7 @@ export function handleAppProtocol(protocol: Protocol, rendererDir: string, libra
       url.host !== 'consultdeck'
         ? null
         : deckAsset
-          ? library.assetPath(deckAsset[1] as string, decodeURIComponent(deckAsset[2] as string))
+          ? deckAssetFile(library, deckAsset[1] as string, deckAsset[2] as string)
           : resolveInside(rendererDir, pathname);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(fs.readFileSync(file), {
@@ -31,4 +31,15 @@ export function handleAppProtocol(protocol: Protocol, rendererDir: string, libra
       },
     });
   });
+}
+
+function deckAssetFile(library: DeckLibrary, deckId: string, rel: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rel);
+  } catch {
+    return null;
+  }
+  const file = library.assetPath(deckId, decoded);
+  return file && isDeckAssetType(file) ? file : null;
 }

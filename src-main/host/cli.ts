@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.js';
 import { DatabaseOpenError } from '../core/db/open.js';
+import { createChromiumPdfRenderer } from './chromium-pdf.js';
 import { defaultDataDir, findAppRoot, readVersion } from './paths.js';
 import { startHost } from './server.js';
 import { createTokens } from './tokens.js';
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0–65535, not ${values.port}`);
   const appRoot = findAppRoot();
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-  const core = createCore({ dataDir, appRoot, mode: 'browser', version: readVersion(appRoot) });
+  // Chromium starts on the first PDF export, not here.
+  const pdfRenderer = createChromiumPdfRenderer();
+  const core = createCore({ dataDir, appRoot, mode: 'browser', version: readVersion(appRoot), pdfRenderer });
   const host = await startHost({
     core,
     tokens: createTokens(),
@@ -32,10 +35,14 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
-    void host.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => pdfRenderer.close())
+      .catch(() => undefined)
+      .finally(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

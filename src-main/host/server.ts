@@ -12,7 +12,7 @@ import type { Role } from '../../src-shared/contract/index.js';
 import { contentSecurityPolicy } from '../core/csp.js';
 import { deliversTo, type Core } from '../core/create-core.js';
 import { hasAssetCookie, roleOf, type RunTokens } from './tokens.js';
-import { resolveInside, sendFile } from './static-files.js';
+import { isDeckAssetType, resolveInside, sendFile } from './static-files.js';
 
 export interface HostOptions {
   core: Core;
@@ -68,8 +68,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (req.method !== 'GET' || !hasAssetCookie(tokens, req.headers.cookie)) return deny(res);
     const deckAsset = /^\/decks\/([a-z0-9-]+)\/(.+)$/.exec(url.pathname);
-    const file = deckAsset
+    const deckFile = deckAsset
       ? core.services.library.assetPath(deckAsset[1] as string, decodeSafe(deckAsset[2] as string))
+      : null;
+    const file = deckAsset
+      ? deckFile && isDeckAssetType(deckFile)
+        ? deckFile
+        : null
       : resolveInside(rendererDir, url.pathname);
     if (!file) {
       res.writeHead(404, common).end();
@@ -104,7 +109,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
           ? { ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }
           : await core.dispatch(name, input, { role, windowId: `http-${role}` });
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    const close = body === null ? { connection: 'close' } : {};
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...close });
     res.end(JSON.stringify(result));
   }
 
@@ -121,6 +127,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.set(ws, role);
       ws.on('close', () => sockets.delete(ws));
+      // An oversized or malformed frame must close this socket, not end the host.
+      ws.on('error', () => ws.terminate());
       // Calls may also come over the socket (one hop less than HTTP while
       // presenting): `{ id, name, input }` answered by `{ id, result }`.
       ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -193,8 +201,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_MESSAGE_BYTES) {
+        // Stop reading but keep the socket, so the TOO_LARGE answer gets out.
+        req.removeAllListeners('data');
+        req.resume();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);

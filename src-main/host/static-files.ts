@@ -20,6 +20,13 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** Deck assets are pictures and PDFs only: never anything a page could run. */
+const DECK_ASSET_TYPES = new Set(['.svg', '.png', '.jpg', '.jpeg', '.webp', '.pdf']);
+
+export function isDeckAssetType(file: string): boolean {
+  return DECK_ASSET_TYPES.has(path.extname(file).toLowerCase());
+}
+
 export function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

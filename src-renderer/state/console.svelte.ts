@@ -58,12 +58,13 @@ export class ConsoleModel {
   async run(action: KeyAction): Promise<void> {
     const state = this.presentation.state;
     const deckId = state?.position.deckId;
+    // A typed slide number only counts when Enter follows it directly.
+    if (action.kind !== 'digit') this.pendingNumber = '';
     switch (action.kind) {
       case 'digit':
         this.pendingNumber = action.digits;
         return;
       case 'goto':
-        this.pendingNumber = '';
         if (deckId) await this.call('presentation.goto', { deckId, slideIndex: Math.max(0, action.slideNumber - 1) });
         return;
       case 'next':

@@ -102,8 +102,9 @@ function describe(error: unknown): { code: string; message: string; field?: stri
 
 /** The decision as edited (the record adds the SURE score). */
 export function toDecision(view: DecisionView): Decision {
-  const { sureScore: _score, ...decision } = view;
-  return decision;
+  const { path, conservativeMeasures, conservativeDetails, augmentation, referral, questions, followUpDate, sure } =
+    view;
+  return { path, conservativeMeasures, conservativeDetails, augmentation, referral, questions, followUpDate, sure };
 }
 
 export class ConsultationModel {
@@ -129,13 +130,23 @@ export class ConsultationModel {
       const saved = await client.call('notes.save', { consultationId: id, body, revision });
       return saved.savedAt;
     }, NOTES_DEBOUNCE_MS);
-    this.findingsSave = new SaveChannel(async (input) => this.#keep(await client.call('consultations.updateFindings', input)), SECTION_DEBOUNCE_MS);
-    this.decisionSave = new SaveChannel(async (input) => this.#keep(await client.call('consultations.updateDecision', input)), SECTION_DEBOUNCE_MS);
+    this.findingsSave = new SaveChannel(
+      async (input) => this.#keep(await client.call('consultations.updateFindings', input)),
+      SECTION_DEBOUNCE_MS,
+    );
+    this.decisionSave = new SaveChannel(
+      async (input) => this.#keep(await client.call('consultations.updateDecision', input)),
+      SECTION_DEBOUNCE_MS,
+    );
   }
 
   readonly editable = $derived(this.record?.status === 'draft');
   readonly redFlags = $derived(this.findings?.redFlags ?? []);
-  readonly unsaved = $derived(this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty);
+
+  /** Some edit is waiting to be saved, or being saved. */
+  get unsaved(): boolean {
+    return this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty;
+  }
 
   async loadSettings(): Promise<Settings> {
     this.settings = await this.#client.call('settings.get', {});
@@ -253,9 +264,22 @@ export class ConsultationModel {
     });
   }
 
+  /** Like refresh, without the busy state: for updates while presenting. */
+  async refreshQuietly(): Promise<void> {
+    const record = this.record;
+    if (!record || record.status !== 'draft') return;
+    try {
+      this.#keep(await this.#client.call('consultations.get', { id: record.id }));
+    } catch {
+      // The next refresh or action reports a lasting problem.
+    }
+  }
+
   finalize(): Promise<boolean> {
     return this.#act(async () => {
       if (!this.record) return;
+      // The signature is the physician of the settings now, perhaps just entered.
+      await this.loadSettings();
       if (!(await this.flushAll())) throw new Error('Some changes could not be saved, so the record was not signed.');
       this.#show(await this.#client.call('consultations.finalize', { id: this.record.id }));
     });
@@ -327,4 +351,19 @@ export class ConsultationModel {
       this.busy = false;
     }
   }
+}
+
+const models = new WeakMap<ApiClient, ConsultationModel>();
+
+/**
+ * The window's one consultation model. Panels come and go (the console's
+ * tabs unmount them); the record being edited, and its pending saves, stay.
+ */
+export function consultationModelFor(client: ApiClient): ConsultationModel {
+  let model = models.get(client);
+  if (!model) {
+    model = new ConsultationModel(client);
+    models.set(client, model);
+  }
+  return model;
 }

@@ -9,6 +9,7 @@ import { presentationCalls, presentationEvents } from './presentation.js';
 import { patientsCalls } from './patients.js';
 import { consultationsCalls, notesCalls } from './consultations.js';
 import { settingsCalls } from './settings.js';
+import { exportsCalls } from './exports.js';
 
 export const calls = {
   ...appCalls,
@@ -18,6 +19,7 @@ export const calls = {
   ...consultationsCalls,
   ...notesCalls,
   ...settingsCalls,
+  ...exportsCalls,
 } as const;
 
 export const events = {
@@ -53,3 +55,4 @@ export * from './presentation.js';
 export * from './patients.js';
 export * from './consultations.js';
 export * from './settings.js';
+export * from './exports.js';

@@ -25,6 +25,12 @@ const lines = (max: number) =>
     .max(max)
     .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'no control characters');
 
+/** Empty (the default folder) or an absolute path: POSIX, a Windows drive or a UNC share. */
+const folder = line(LIMITS.mediumText).refine(
+  (value) => value === '' || /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(value),
+  'an absolute folder path, or empty for the default',
+);
+
 export const IDLE_LOCK_MINUTES = { min: 1, max: 30, default: 5 } as const;
 
 export const settingsSchema = z.object({
@@ -36,6 +42,8 @@ export const settingsSchema = z.object({
   /** Minutes without input before the doctor console locks (1–30). */
   idleLockMinutes: z.int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max),
   paperSize: z.enum(paperSizes),
+  /** Where exports are written; empty: the default, `exports` in the data folder. */
+  exportFolder: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -45,6 +53,7 @@ export const settingsUpdateSchema = z.strictObject({
   clinicContact: lines(LIMITS.mediumText).optional(),
   idleLockMinutes: z.int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
   paperSize: z.enum(paperSizes).optional(),
+  exportFolder: folder.optional(),
 });
 export type SettingsUpdate = z.input<typeof settingsUpdateSchema>;
 

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clinicContact: '',
   idleLockMinutes: 5,
   paperSize: 'A4',
+  exportFolder: '',
 };
 
 const keys = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

@@ -1,11 +1,5 @@
 /** Words and formats the record panels share (English console). */
-import type {
-  AmendableSection,
-  DecisionPath,
-  Patient,
-  RedFlag,
-  RiskId,
-} from '../../../src-shared/contract/index.js';
+import type { AmendableSection, DecisionPath, Patient, RedFlag, RiskId } from '../../../src-shared/contract/index.js';
 
 export const redFlagLabels: Record<RedFlag, string> = {
   neurological: 'New weakness, numbness, or bladder/bowel change',
@@ -31,7 +25,10 @@ export const measureLabels = {
   other: 'Other',
 } as const;
 
-export const procedureLabels = { 'balloon-kyphoplasty': 'Balloon kyphoplasty', vertebroplasty: 'Vertebroplasty' } as const;
+export const procedureLabels = {
+  'balloon-kyphoplasty': 'Balloon kyphoplasty',
+  vertebroplasty: 'Vertebroplasty',
+} as const;
 
 export const riskLabels: Record<RiskId, string> = {
   'cement-leak': 'Cement leak',
@@ -75,9 +72,7 @@ export function formatDuration(ms: number): string {
 
 /** Today in local time, YYYY-MM-DD (for date inputs' max/min). */
 export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return dayOf(new Date().toISOString());
 }
 
 /** Age in whole years on a day, from a birth date or year ("about" when only the year is known). */
@@ -104,12 +99,16 @@ export function patientLine(patient: Patient, onIso = new Date().toISOString()):
   return parts.filter(Boolean).join(' · ');
 }
 
-/** Splits an FTS snippet into plain and highlighted parts (no HTML involved). */
+/** Splits an FTS snippet (hits between \u0002 and \u0003) into plain and highlighted parts; no HTML involved. */
 export function snippetParts(snippet: string): Array<{ text: string; hit: boolean }> {
-  return snippet
-    .split(/(\u0002[^\u0003]*\u0003)/)
-    .filter(Boolean)
-    .map((part) => (part.startsWith('\u0002') ? { text: part.slice(1, -1), hit: true } : { text: part, hit: false }));
+  const parts: Array<{ text: string; hit: boolean }> = [];
+  for (const [index, chunk] of snippet.split('\u0002').entries()) {
+    const [hit, rest] =
+      index === 0 ? ['', chunk] : [chunk.split('\u0003')[0] ?? '', chunk.split('\u0003').slice(1).join('')];
+    if (hit) parts.push({ text: hit, hit: true });
+    if (rest) parts.push({ text: rest, hit: false });
+  }
+  return parts;
 }
 
 /** Message of a failed call. */
@@ -127,5 +126,13 @@ export function keepKeysInControls(event: KeyboardEvent): void {
   const target = event.target;
   if (!(target instanceof Element)) return;
   if (event.key === 'PageDown' || event.key === 'PageUp') return;
-  if (target.closest('input, select, textarea, button, summary, dialog, [contenteditable="true"]')) event.stopPropagation();
+  if (target.closest('input, select, textarea, button, summary, dialog, [contenteditable="true"]'))
+    event.stopPropagation();
+}
+
+/** The local calendar day (YYYY-MM-DD) of an instant. */
+export function dayOf(iso: string): string {
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }

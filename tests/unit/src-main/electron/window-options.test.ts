@@ -1,9 +1,20 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { doctorWindowOptions, patientWindowOptions } from '../../../../src-main/electron/window-options.js';
+import { createDoctorWindow, createPatientWindow } from '../../../../src-main/electron/window-options.js';
 import type { PatientTarget } from '../../../../src-main/electron/displays.js';
 
-const preload = '/app/out/preload/index.cjs';
+const preload = '/app/out/preload/doctor.cjs';
+
+/** Stands in for Electron's BrowserWindow: keeps the options it was given. */
+class CapturingWindow {
+  readonly options: BrowserWindowConstructorOptions;
+  constructor(options: BrowserWindowConstructorOptions) {
+    this.options = options;
+  }
+}
+const doctorWindowOptions = (p: string): BrowserWindowConstructorOptions => createDoctorWindow(CapturingWindow, p).options;
+const patientWindowOptions = (p: string, target: PatientTarget): BrowserWindowConstructorOptions =>
+  createPatientWindow(CapturingWindow, p, target).options;
 const onDisplay: PatientTarget = {
   kind: 'display',
   displayId: 2,

@@ -257,7 +257,7 @@ describe('consultations.updateDecision', () => {
       { sure: { sureOfChoice: 'yes', knowsBenefitsAndRisks: null, clearAboutValues: null, enoughSupport: null } },
       'decision.sure.sureOfChoice',
     ],
-    [{ extra: 1 }, 'decision'],
+    [{ extra: 1 }, 'decision.extra'],
   ])('rejects %j naming %s, writing nothing', async (patch, field) => {
     const t = await recordsCore();
     const draft = await newDraft(t);

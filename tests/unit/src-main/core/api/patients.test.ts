@@ -52,7 +52,7 @@ describe('patients.create', () => {
     [{ displayName: 'A', code: 'has space', birthDate: '1950', sex: 'male' }, 'code'],
     [{ displayName: 'A'.repeat(201), birthDate: '1950', sex: 'male' }, 'displayName'],
     [{ displayName: 'A\u0007', birthDate: '1950', sex: 'male' }, 'displayName'],
-    [{ displayName: 'A', birthDate: '1950', sex: 'male', nickname: 'x' }, '(input)'],
+    [{ displayName: 'A', birthDate: '1950', sex: 'male', nickname: 'x' }, 'nickname'],
   ])('rejects %j naming %s, writing nothing', async (input, field) => {
     const t = await recordsCore();
     await expectRejected(t, 'patients.create', input, 'VALIDATION', field);

@@ -10,6 +10,7 @@ describe('settings', () => {
       clinicContact: '',
       idleLockMinutes: 5,
       paperSize: 'A4',
+      exportFolder: '',
     });
     expect((await t.call('app.info', {})).clinicName).toBe('ConsultDeck');
   });
@@ -27,6 +28,7 @@ describe('settings', () => {
       clinicContact: 'Rue du Bugnon 46\n1011 Lausanne',
       idleLockMinutes: 12,
       paperSize: 'A4',
+      exportFolder: '',
     });
     const row = t.core.services.db.prepare("SELECT value FROM settings WHERE key = 'clinicName'").get() as {
       value: string;
@@ -60,7 +62,8 @@ describe('settings', () => {
     [{ physicianName: 'x'.repeat(201) }, 'physicianName'],
     [{ clinicName: 'line\nbreak' }, 'clinicName'],
     [{ clinicContact: 'x'.repeat(2001) }, 'clinicContact'],
-    [{ theme: 'dark' }, '(input)'],
+    [{ exportFolder: 'relative/folder' }, 'exportFolder'],
+    [{ theme: 'dark' }, 'theme'],
   ])('rejects %j naming %s, writing nothing', async (input, field) => {
     const t = await recordsCore();
     await expectRejected(t, 'settings.update', input, 'VALIDATION', field);

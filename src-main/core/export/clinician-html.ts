@@ -1,0 +1,145 @@
+/**
+ * The clinician summary: a one-to-two-page letter for the file or a colleague.
+ * A draft carries a DRAFT watermark on every page until it is finalized;
+ * amendments are listed with the original text and the reason.
+ */
+import { languages, type Amendment } from '../../../src-shared/contract/index.js';
+import { documentHtml, escapeHtml, list, multiline } from './html.js';
+import {
+  formatClock,
+  formatDay,
+  formatDuration,
+  genantLabels,
+  riskLabels,
+  sectionLabels,
+  sexLabels,
+} from './labels.js';
+import { amendmentChanges, decisionLines, painLine, redFlagLine, riskNames } from './section-lines.js';
+import type { ExportSummary } from './summary.js';
+
+const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
+
+const CSS = `
+body { font-size: 10.5pt; line-height: 1.4; }
+.letterhead { display: flex; justify-content: space-between; gap: 24px; border-bottom: 2px solid #1f3a5f; padding-bottom: 8px; }
+.clinic strong { font-size: 13pt; color: #1f3a5f; }
+.physician { text-align: right; }
+h1 { font-size: 15pt; margin: 14px 0 8px; color: #1f3a5f; }
+h2 { font-size: 11.5pt; margin: 14px 0 4px; color: #1f3a5f; border-bottom: 1px solid #c9d2e0; break-after: avoid; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 2px 8px 2px 0; }
+th { font-weight: 700; width: 11em; }
+.grid td, .grid th { border-bottom: 1px solid #e5e9f0; width: auto; }
+ul { margin: 2px 0; padding-left: 18px; }
+p { margin: 2px 0; }
+.muted { color: #4b5563; }
+.notes { white-space: normal; }
+.amendment { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #b45309; break-inside: avoid; }
+.signature { margin-top: 22px; break-inside: avoid; }
+.signature .line { margin-top: 30px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
+.watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700;
+  color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
+`;
+
+const row = (label: string, value: string): string => `<tr><th>${escapeHtml(label)}</th><td>${value}</td></tr>`;
+
+function header(s: ExportSummary): string {
+  const clinic = s.clinic.clinicName || 'Clinic';
+  return `<header class="letterhead">
+  <div class="clinic"><strong>${escapeHtml(clinic)}</strong><br>${multiline(s.clinic.clinicContact)}</div>
+  <div class="physician">${escapeHtml(s.physician || 'Physician not recorded')}<br>${escapeHtml(formatDay(s.day))}</div>
+</header>
+<h1>Consultation summary: osteoporotic vertebral fracture</h1>`;
+}
+
+function patientTable(s: ExportSummary): string {
+  const p = s.patient;
+  const status =
+    s.status === 'finalized' && s.finalizedAt
+      ? `Finalized ${formatDay(s.finalizedAt.slice(0, 10))} by ${s.finalizedBy ?? ''}`
+      : 'Draft, not signed';
+  return `<table>
+${row('Patient', escapeHtml(p.label))}
+${p.name ? row('Code', escapeHtml(p.code)) : ''}
+${row('Born', escapeHtml(p.birthDate ? formatDay(p.birthDate) : 'not recorded'))}
+${row('Sex', escapeHtml(sexLabels[p.sex]))}
+${p.hospitalNumber ? row('Hospital number', escapeHtml(p.hospitalNumber)) : ''}
+${row('Consultation', escapeHtml(`${formatDay(s.day)}, ${formatClock(s.startedAt)}, in ${LANGUAGE_NAMES[s.language]}`))}
+${row('Record', escapeHtml(status))}
+</table>`;
+}
+
+function findings(s: ExportSummary): string {
+  const levels = s.findings.fracturedLevels
+    .map((l) => `<tr><td>${l.level}</td><td>Genant ${escapeHtml(genantLabels[l.grade])}</td></tr>`)
+    .join('');
+  return `<h2>Findings</h2>
+<p>${escapeHtml(painLine(s.findings))}</p>
+${levels ? `<table class="grid"><tr><th>Level</th><th>Grade</th></tr>${levels}</table>` : '<p>No fractured level recorded.</p>'}
+<p>${escapeHtml(redFlagLine(s.findings))}</p>`;
+}
+
+function explained(s: ExportSummary): string {
+  const decks = s.explained.decks
+    .map((d) => `<tr><td>${escapeHtml(d.title)}</td><td>${d.slides}</td><td>${formatDuration(d.totalMs)}</td></tr>`)
+    .join('');
+  const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
+  return `<h2>What was explained</h2>
+${decks ? `<table class="grid"><tr><th>Slides</th><th>Slides shown</th><th>Time</th></tr>${decks}</table>` : '<p class="muted">No slides were shown.</p>'}
+<p><strong>Risk slides shown</strong></p>
+${list(risks, 'No risk slide was shown.')}
+<h2>Risks confirmed as discussed</h2>
+${list(riskNames(s.risks.confirmed, s.risks.otherText), 'No risk was confirmed as discussed.')}`;
+}
+
+function notes(s: ExportSummary): string {
+  const entries = s.entries.map((e) => `${formatClock(e.at)}: ${e.text}`);
+  return `<h2>Notes</h2>
+${s.notes ? `<p class="notes">${multiline(s.notes)}</p>` : '<p class="muted">No notes.</p>'}
+${entries.length ? `<p><strong>Entries during the consultation</strong></p>${list(entries, '')}` : ''}`;
+}
+
+function amendment(a: Amendment, index: number): string {
+  const changes = amendmentChanges(a);
+  return `<div class="amendment">
+<p><strong>${index + 1}. ${escapeHtml(sectionLabels[a.section])}</strong>, ${escapeHtml(formatDay(a.at.slice(0, 10)))} by ${escapeHtml(a.author)}</p>
+<p>Reason: ${escapeHtml(a.reason)}</p>
+<p>Original:</p>${list(changes.before, '(empty)')}
+<p>Corrected:</p>${list(changes.after, '(empty)')}
+</div>`;
+}
+
+function signature(s: ExportSummary): string {
+  if (s.status === 'finalized' && s.finalizedAt) {
+    return `<div class="signature"><p>Signed electronically by ${escapeHtml(s.finalizedBy ?? '')} on ${escapeHtml(formatDay(s.finalizedAt.slice(0, 10)))} at ${formatClock(s.finalizedAt)}.</p>
+<div class="line">${escapeHtml(s.finalizedBy ?? '')}</div></div>`;
+  }
+  return `<div class="signature"><p>This record is a draft and has not been signed.</p>
+<div class="line">Signature and date</div></div>`;
+}
+
+export function clinicianHtml(s: ExportSummary): string {
+  const followUp = s.decision.followUpDate ? formatDay(s.decision.followUpDate) : 'Not set.';
+  const body = `${s.status === 'draft' ? '<div class="watermark" aria-hidden="true">DRAFT</div>' : ''}
+${header(s)}
+${patientTable(s)}
+${findings(s)}
+${explained(s)}
+<h2>Decision</h2>
+${list(
+  decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')),
+  '',
+)}
+${notes(s)}
+<h2>Follow-up</h2>
+<p>${escapeHtml(followUp)}</p>
+${s.amendments.length ? `<h2>Amendments</h2>${s.amendments.map(amendment).join('')}` : ''}
+${signature(s)}`;
+  return documentHtml({
+    lang: 'en',
+    title: `Consultation summary ${s.patient.label} ${s.day}`,
+    paper: s.clinic.paperSize,
+    css: CSS,
+    body,
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * One export call: read every record into a summary, render the documents in
+ * memory, write them all (or none), then audit one row per consultation.
+ * Rendering comes before any write, so a failed render leaves no file either.
+ */
+import type { ExportKind, ExportedFile } from '../../../src-shared/contract/index.js';
+import { ApiError } from '../../../src-shared/errors.js';
+import { appendAudit } from '../audit.js';
+import type { Services } from '../context.js';
+import { localDate } from '../records/dates.js';
+import { actorName, readSettings } from '../records/settings.js';
+import { clinicianHtml } from './clinician-html.js';
+import { fhirBundle } from './fhir.js';
+import { leafletHtml } from './leaflet-html.js';
+import type { PdfRenderer } from './pdf-renderer.js';
+import { recordText } from './record-text.js';
+import { registerCsv } from './register-csv.js';
+import { loadSummary, type ExportSummary } from './summary.js';
+import { exportFolder, exportWriteError, safeNamePart, writeExportFiles, type PendingFile } from './write-files.js';
+
+/** Two documents print at once: the machines have two cores, and Chromium prints each in its own renderer. */
+const PDF_CONCURRENCY = 2;
+
+export interface ExportRequest {
+  consultationIds: readonly string[];
+  kind: ExportKind;
+  pseudonymize: boolean;
+}
+
+const baseName = (s: ExportSummary): string => `${s.day}_${safeNamePart(s.patient.code)}`;
+
+function requirePdf(services: Services): PdfRenderer {
+  if (!services.pdf) throw new ApiError('INTERNAL', 'PDF export is not available in this window of ConsultDeck.');
+  return services.pdf;
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, keeping the order of the results. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The files of one export, in memory. */
+export async function renderExport(
+  services: Services,
+  summaries: readonly ExportSummary[],
+  kind: ExportKind,
+  exportedAt: string,
+): Promise<PendingFile[]> {
+  switch (kind) {
+    case 'clinician-pdf': {
+      const pdf = requirePdf(services);
+      return mapLimited(summaries, PDF_CONCURRENCY, async (s) => ({
+        name: `${baseName(s)}_kyphoplasty-consult.pdf`,
+        data: await pdf.render(clinicianHtml(s), s.clinic.paperSize),
+      }));
+    }
+    case 'patient-leaflet-pdf': {
+      const pdf = requirePdf(services);
+      return mapLimited(summaries, PDF_CONCURRENCY, async (s) => ({
+        name: `${baseName(s)}_patient-leaflet-${s.language}.pdf`,
+        data: await pdf.render(leafletHtml(s), s.clinic.paperSize),
+      }));
+    }
+    case 'record-text':
+      return summaries.map((s) => ({ name: `${baseName(s)}_record.md`, data: Buffer.from(recordText(s), 'utf8') }));
+    case 'fhir-json':
+      return summaries.map((s) => ({
+        name: `${baseName(s)}_fhir.json`,
+        data: Buffer.from(`${JSON.stringify(fhirBundle(s, exportedAt), null, 2)}\n`, 'utf8'),
+      }));
+    case 'register-csv': {
+      const day = localDate(new Date(exportedAt));
+      return [
+        {
+          name: `${day}_register_${summaries.length}-consultations.csv`,
+          data: Buffer.from(registerCsv(summaries), 'utf8'),
+        },
+      ];
+    }
+  }
+}
+
+function auditExport(services: Services, ids: readonly string[], detail: string): void {
+  const { db } = services;
+  db.transaction(() => {
+    const at = services.clock().toISOString();
+    const actor = actorName(db);
+    // Which record went out and how; never a file name or any record text.
+    for (const id of ids) appendAudit(db, { at, actor, action: 'export', consultationId: id, detail });
+  }).immediate();
+}
+
+export async function createExport(services: Services, request: ExportRequest): Promise<{ files: ExportedFile[] }> {
+  const exportedAt = services.clock().toISOString();
+  const summaries = request.consultationIds.map((id, i) =>
+    loadSummary(services, id, request.pseudonymize, `consultationIds.${i}`),
+  );
+  const pending = await renderExport(services, summaries, request.kind, exportedAt);
+  const setting = readSettings(services.db).exportFolder;
+  let folder = setting;
+  try {
+    folder = exportFolder(setting, services.dataDir);
+  } catch (error) {
+    throw exportWriteError(error, folder || services.dataDir);
+  }
+  const files = writeExportFiles(folder, pending);
+  auditExport(services, request.consultationIds, `kind=${request.kind} pseudonymized=${request.pseudonymize}`);
+  return { files };
+}
+
+/** The health-record text for the clipboard; audited like a file export. */
+export function exportText(services: Services, consultationId: string, pseudonymize: boolean): { text: string } {
+  const text = recordText(loadSummary(services, consultationId, pseudonymize));
+  auditExport(services, [consultationId], `kind=record-text target=clipboard pseudonymized=${pseudonymize}`);
+  return { text };
+}

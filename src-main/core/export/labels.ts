@@ -1,0 +1,101 @@
+/**
+ * English words for the clinician's documents (letter, record text, FHIR
+ * narrative, register). The console has its own copy in the renderer
+ * (doctor/record/format.ts): core may not import renderer code.
+ */
+import type { AmendableSection, DecisionPath, Patient, RedFlag, RiskId } from '../../../src-shared/contract/index.js';
+
+export const redFlagLabels: Record<RedFlag, string> = {
+  neurological: 'New weakness, numbness, or bladder/bowel change',
+  tumour: 'Suspected tumour (history of cancer, weight loss, night pain)',
+  infection: 'Suspected infection (fever, infection)',
+  'high-energy-trauma': 'High-energy trauma',
+};
+
+export const pathLabels: Record<DecisionPath, string> = {
+  undecided: 'Undecided',
+  conservative: 'Conservative treatment',
+  augmentation: 'Vertebral augmentation',
+  referred: 'Referred',
+};
+
+export const measureLabels = {
+  'pain-medication': 'Pain medication',
+  'calcium-vitamin-d': 'Calcium + vitamin D',
+  'short-rest': 'Short rest',
+  brace: 'Brace',
+  physiotherapy: 'Physiotherapy',
+  'osteoporosis-medication': 'Osteoporosis medication',
+  other: 'Other',
+} as const;
+
+export const procedureLabels = {
+  'balloon-kyphoplasty': 'Balloon kyphoplasty',
+  vertebroplasty: 'Vertebroplasty',
+} as const;
+
+export const riskLabels: Record<RiskId, string> = {
+  'cement-leak': 'Cement leak',
+  'spinal-canal': 'Cement in the spinal canal',
+  'lung-embolism': 'Cement travelling to the lungs',
+  'adjacent-fracture': 'New fracture of a neighbouring vertebra',
+  'infection-bleeding': 'Infection or bleeding',
+  anaesthesia: 'Anaesthesia',
+  death: 'Death (rare)',
+  other: 'Other',
+};
+
+export const sectionLabels: Record<AmendableSection, string> = {
+  findings: 'Clinical findings',
+  decision: 'Decision',
+  risks: 'Risks discussed',
+  notes: 'Notes',
+};
+
+export const sexLabels: Record<Patient['sex'], string> = {
+  female: 'female',
+  male: 'male',
+  other: 'other',
+  unknown: 'not recorded',
+};
+
+/** Genant semi-quantitative grades (Genant et al., J Bone Miner Res 1993). */
+export const genantLabels: Record<1 | 2 | 3, string> = {
+  1: 'grade 1, mild (20–25 % height loss)',
+  2: 'grade 2, moderate (25–40 % height loss)',
+  3: 'grade 3, severe (> 40 % height loss)',
+};
+
+export const sureQuestionLabels = {
+  sureOfChoice: 'Sure about the best choice',
+  knowsBenefitsAndRisks: 'Knows the benefits and risks of each option',
+  clearAboutValues: 'Clear about which benefits and risks matter most',
+  enoughSupport: 'Has enough support and advice to choose',
+} as const;
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A calendar day (YYYY-MM-DD) or year as "23 November 2026", without time-zone shifts. */
+export function formatDay(day: string): string {
+  if (/^\d{4}$/.test(day)) return day;
+  return dateFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "09:05" in the computer's local time, as the physician saw the clock. */
+export function formatClock(iso: string): string {
+  const at = new Date(iso);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "1 min 20 s" */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+}

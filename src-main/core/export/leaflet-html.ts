@@ -1,0 +1,126 @@
+/**
+ * The take-home leaflet for the patient, in the consultation's language: what
+ * we talked about, the choice and what comes next, the main risks when cement
+ * treatment was chosen or discussed, when to call, and how. Large type (15 pt
+ * and up). Never the notes, never anything about another patient.
+ */
+import type { RiskId } from '../../../src-shared/contract/index.js';
+import { documentHtml, escapeHtml, list, multiline } from './html.js';
+import { LEAFLET_TEXT, type LeafletText } from './leaflet-text.js';
+import type { ExportSummary } from './summary.js';
+
+const CSS = `
+body { font-size: 15pt; line-height: 1.45; }
+h1 { font-size: 24pt; margin: 0 0 4px; color: #1f3a5f; }
+h2 { font-size: 17pt; margin: 18px 0 6px; color: #1f3a5f; break-after: avoid; }
+p { margin: 4px 0; }
+ul { margin: 4px 0; padding-left: 24px; }
+li { margin: 2px 0; }
+.meta { font-size: 14pt; color: #374151; border-bottom: 2px solid #1f3a5f; padding-bottom: 8px; }
+.risk { display: flex; gap: 14px; align-items: center; margin: 8px 0; break-inside: avoid; }
+.risk svg { flex: none; }
+.warning { border: 3px solid #b91c1c; border-radius: 8px; padding: 6px 14px; margin-top: 16px; break-inside: avoid; }
+.warning h2 { color: #b91c1c; margin-top: 4px; }
+.contact { break-inside: avoid; }
+`;
+
+const CEMENT_RISKS: readonly RiskId[] = ['cement-leak', 'spinal-canal', 'lung-embolism'];
+
+/** Cement risks are shown when cement treatment was chosen or talked about, and only then. */
+export function showsCementRisks(s: ExportSummary): 'chosen' | 'discussed' | null {
+  if (s.decision.path === 'augmentation') return 'chosen';
+  const talked =
+    s.risks.confirmed.some((r) => CEMENT_RISKS.includes(r)) ||
+    s.explained.decks.some((d) => d.topic === 'augmentation' || d.topic === 'risks');
+  return talked ? 'discussed' : null;
+}
+
+function formatDay(day: string, t: LeafletText): string {
+  const format = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** 100 dots in a 10 × 10 grid, the first `n` filled: a natural frequency people can see. */
+export function iconArray(n: number, label: string): string {
+  const dots: string[] = [];
+  for (let i = 0; i < 100; i += 1) {
+    const [x, y] = [(i % 10) * 12 + 6, Math.floor(i / 10) * 12 + 6];
+    dots.push(`<circle cx="${x}" cy="${y}" r="4.8" fill="${i < n ? '#b45309' : '#d1d5db'}"/>`);
+  }
+  return `<svg width="120" height="120" viewBox="0 0 120 120" role="img" aria-label="${escapeHtml(label)}">${dots.join('')}</svg>`;
+}
+
+function talkedAbout(s: ExportSummary, t: LeafletText): string {
+  const topics = [...new Set(s.explained.decks.map((d) => d.topic ?? 'other'))].map((topic) => t.topics[topic]);
+  return `<h2>${escapeHtml(t.talkedAbout)}</h2>${topics.length ? list(topics, '') : `<p>${escapeHtml(t.noTopics)}</p>`}`;
+}
+
+function augmentationChoice(s: ExportSummary, t: LeafletText): string {
+  const a = s.decision.augmentation;
+  const what =
+    a.procedure === 'balloon-kyphoplasty'
+      ? t.kyphoplasty
+      : a.procedure === 'vertebroplasty'
+        ? t.vertebroplasty
+        : t.cementUnknown;
+  const lines = [what];
+  if (a.levels.length) lines.push(t.levels(a.levels.join(', ')));
+  if (a.anaesthesia) lines.push(a.anaesthesia === 'local' ? t.local : t.general);
+  if (a.plannedDate) lines.push(`${t.plannedDate}${t.colon}${formatDay(a.plannedDate, t)}`);
+  return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+}
+
+function choice(s: ExportSummary, t: LeafletText): string {
+  const d = s.decision;
+  let body: string;
+  switch (d.path) {
+    case 'conservative':
+      body = `<p>${escapeHtml(t.conservative)}</p>${list(
+        d.conservativeMeasures.map((m) => t.measures[m]),
+        '',
+      )}`;
+      break;
+    case 'augmentation':
+      body = augmentationChoice(s, t);
+      break;
+    case 'referred':
+      body = `<p>${escapeHtml(t.referred)}</p>`;
+      break;
+    case 'undecided':
+      body = `<p>${escapeHtml(t.undecided)}</p>`;
+      break;
+  }
+  const followUp = d.followUpDate ? `${t.followUp}${t.colon}${formatDay(d.followUpDate, t)}` : t.noFollowUp;
+  return `<h2>${escapeHtml(t.choice)}</h2>${body}
+<h2>${escapeHtml(t.next)}</h2><p><strong>${escapeHtml(followUp)}</strong></p><p>${escapeHtml(t.bringQuestions)}</p>`;
+}
+
+function risks(s: ExportSummary, t: LeafletText): string {
+  const shown = showsCementRisks(s);
+  if (!shown) return '';
+  const leak = s.decision.augmentation.procedure === 'vertebroplasty' ? 55 : 18;
+  return `<h2>${escapeHtml(shown === 'chosen' ? t.risksChosen : t.risksDiscussed)}</h2>
+<div class="risk">${iconArray(leak, t.outOf100(leak))}<p>${escapeHtml(t.riskLeak)}</p></div>
+<p>${escapeHtml(t.riskCanal)}</p>
+<p>${escapeHtml(t.riskLungs)}</p>
+<p>${escapeHtml(t.riskOther)}</p>`;
+}
+
+function contact(s: ExportSummary, t: LeafletText): string {
+  const doctor = s.physician ? `<p>${escapeHtml(`${t.doctor}${t.colon}${s.physician}`)}</p>` : '';
+  return `<div class="contact"><h2>${escapeHtml(t.contact)}</h2>
+<p><strong>${escapeHtml(s.clinic.clinicName)}</strong></p><p>${multiline(s.clinic.clinicContact)}</p>${doctor}</div>`;
+}
+
+export function leafletHtml(s: ExportSummary): string {
+  const t = LEAFLET_TEXT[s.language];
+  const meta = [s.clinic.clinicName, formatDay(s.day, t)].filter(Boolean).join(' · ');
+  const body = `<h1>${escapeHtml(t.title)}</h1>
+<p class="meta">${escapeHtml(`${t.forPatient}${t.colon}${s.patient.label}`)}<br>${escapeHtml(meta)}</p>
+${talkedAbout(s, t)}
+${choice(s, t)}
+${risks(s, t)}
+<div class="warning"><h2>${escapeHtml(t.warning)}</h2>${list(t.warningSigns, '')}<p>${escapeHtml(t.emergency)}</p></div>
+${contact(s, t)}`;
+  return documentHtml({ lang: s.language, title: t.title, paper: s.clinic.paperSize, css: CSS, body });
+}

@@ -1,0 +1,97 @@
+/**
+ * The consultation as text for the hospital's health record: Markdown that
+ * also reads well as plain text once pasted into a system that shows it raw.
+ */
+import { formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
+import { amendmentChanges, decisionLines, levelLines, painLine, redFlagLine, riskNames } from './section-lines.js';
+import type { ExportSummary } from './summary.js';
+
+const bullets = (lines: readonly string[], empty: string): string[] =>
+  lines.length ? lines.map((line) => `- ${line}`) : [empty];
+
+/** Continuation lines of a multi-line text indented under its bullet. */
+const indent = (text: string, by = '  '): string => text.replace(/\r?\n/g, `\n${by}`);
+
+function headerLines(s: ExportSummary): string[] {
+  const p = s.patient;
+  const patient = [
+    p.name ? `${p.name} (code ${p.code})` : p.code,
+    p.birthDate ? `born ${formatDay(p.birthDate)}` : 'birth date not recorded',
+    `sex ${sexLabels[p.sex]}`,
+    ...(p.hospitalNumber ? [`hospital number ${p.hospitalNumber}`] : []),
+  ];
+  const record =
+    s.status === 'finalized' && s.finalizedAt
+      ? `finalized ${formatDay(s.finalizedAt.slice(0, 10))} ${formatClock(s.finalizedAt)} by ${s.finalizedBy ?? ''}`
+      : 'DRAFT, not signed';
+  return [
+    '# Consultation summary: osteoporotic vertebral fracture',
+    '',
+    `Patient: ${patient.join(', ')}`,
+    `Consultation: ${formatDay(s.day)} ${formatClock(s.startedAt)}, physician ${s.physician || 'not recorded'}`,
+    `Record: ${record}`,
+    ...(s.clinic.clinicName ? [`Clinic: ${s.clinic.clinicName}`] : []),
+  ];
+}
+
+function explainedLines(s: ExportSummary): string[] {
+  const decks = s.explained.decks.map((d) => `${d.title}: ${d.slides} slides, ${formatDuration(d.totalMs)}`);
+  const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
+  return [
+    '## What was explained',
+    ...bullets(decks, 'No slides were shown.'),
+    '',
+    'Risk slides shown:',
+    ...bullets(risks, 'none'),
+    '',
+    '## Risks confirmed as discussed',
+    ...bullets(riskNames(s.risks.confirmed, s.risks.otherText), 'None confirmed.'),
+  ];
+}
+
+function notesLines(s: ExportSummary): string[] {
+  const entries = s.entries.map((e) => `${formatClock(e.at)} ${indent(e.text)}`);
+  return [
+    '## Notes',
+    s.notes || 'No notes.',
+    ...(entries.length ? ['', 'Entries during the consultation:', ...bullets(entries, '')] : []),
+  ];
+}
+
+function amendmentsLines(s: ExportSummary): string[] {
+  if (s.amendments.length === 0) return [];
+  const lines = ['', '## Amendments'];
+  s.amendments.forEach((a, i) => {
+    const changes = amendmentChanges(a);
+    lines.push(
+      `${i + 1}. ${sectionLabels[a.section]}, ${formatDay(a.at.slice(0, 10))} ${formatClock(a.at)}, by ${a.author}`,
+      `   Reason: ${a.reason}`,
+      '   Original:',
+      ...changes.before.map((l) => `   - ${indent(l, '     ')}`),
+      '   Corrected:',
+      ...changes.after.map((l) => `   - ${indent(l, '     ')}`),
+    );
+  });
+  return lines;
+}
+
+export function recordText(s: ExportSummary): string {
+  const lines = [
+    ...headerLines(s),
+    '',
+    '## Findings',
+    ...bullets([painLine(s.findings), ...levelLines(s.findings), redFlagLine(s.findings)], ''),
+    '',
+    ...explainedLines(s),
+    '',
+    '## Decision',
+    ...bullets(
+      decisionLines(s.decision).map((l) => indent(l)),
+      '',
+    ),
+    '',
+    ...notesLines(s),
+    ...amendmentsLines(s),
+  ];
+  return `${lines.join('\n')}\n`;
+}

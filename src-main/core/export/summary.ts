@@ -1,0 +1,194 @@
+/**
+ * The one model every export is rendered from: a consultation record as the
+ * documents tell it (current sections with amendments applied, what was shown
+ * and for how long, the clinic). Pseudonymizing happens here, once, so no
+ * renderer can forget it: the name and hospital number are dropped, the birth
+ * date becomes a year, and the name is replaced by the code in free text.
+ */
+import type {
+  Amendment,
+  ConsultationRecord,
+  DecisionView,
+  DeckSummary,
+  Findings,
+  Language,
+  Patient,
+  RiskId,
+  Settings,
+} from '../../../src-shared/contract/index.js';
+import type { Services } from '../context.js';
+import { localDate } from '../records/dates.js';
+import { readRecord } from '../records/record.js';
+import { readSettings } from '../records/settings.js';
+import { nameScrubber } from './pseudonymize.js';
+
+export interface SummaryPatient {
+  /** What the documents call the patient: the name, or the code when pseudonymized or unnamed. */
+  label: string;
+  code: string;
+  name: string | null;
+  /** YYYY-MM-DD or YYYY; only the year when pseudonymized. */
+  birthDate: string | null;
+  sex: Patient['sex'];
+  hospitalNumber: string | null;
+}
+
+export interface ShownDeck {
+  deckId: string;
+  title: string;
+  topic: DeckSummary['topic'] | null;
+  slides: number;
+  totalMs: number;
+}
+
+export interface ExportSummary {
+  consultationId: string;
+  status: ConsultationRecord['status'];
+  language: Language;
+  pseudonymized: boolean;
+  /** The consultation day, local time (YYYY-MM-DD). */
+  day: string;
+  startedAt: string;
+  physician: string;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  clinic: Pick<Settings, 'clinicName' | 'clinicContact' | 'paperSize'>;
+  patient: SummaryPatient;
+  findings: Findings;
+  explained: { decks: ShownDeck[]; risks: Array<{ risk: RiskId; shownMs: number }> };
+  risks: { confirmed: RiskId[]; otherText: string };
+  decision: DecisionView;
+  notes: string;
+  entries: Array<{ at: string; text: string }>;
+  /** Oldest first, each with the section before and after and the reason. */
+  amendments: Amendment[];
+}
+
+export interface SummaryOptions {
+  settings: Settings;
+  decks: readonly DeckSummary[];
+  pseudonymize: boolean;
+}
+
+/** Reads the record through the same function the console uses, then builds the summary. */
+export function loadSummary(
+  services: Services,
+  consultationId: string,
+  pseudonymize: boolean,
+  field = 'consultationId',
+): ExportSummary {
+  const record = readRecord(services, consultationId, field);
+  const settings = readSettings(services.db);
+  return summaryFromRecord(record, { settings, decks: services.library.list().decks, pseudonymize });
+}
+
+function shownDecks(record: ConsultationRecord, decks: readonly DeckSummary[]): ShownDeck[] {
+  const byId = new Map<string, ShownDeck>();
+  for (const view of record.slidesShown) {
+    const deck = decks.find((d) => d.id === view.deckId);
+    const shown = byId.get(view.deckId) ?? {
+      deckId: view.deckId,
+      title: deck?.titles[record.language] ?? deck?.titles.en ?? view.deckId,
+      topic: deck?.topic ?? null,
+      slides: 0,
+      totalMs: 0,
+    };
+    shown.slides += 1;
+    shown.totalMs += view.totalMs;
+    byId.set(view.deckId, shown);
+  }
+  return [...byId.values()];
+}
+
+function summaryPatient(patient: Patient, pseudonymize: boolean): SummaryPatient {
+  if (pseudonymize) {
+    const year = patient.birthDate?.slice(0, 4) ?? null;
+    return {
+      label: patient.code,
+      code: patient.code,
+      name: null,
+      birthDate: year,
+      sex: patient.sex,
+      hospitalNumber: null,
+    };
+  }
+  return {
+    label: patient.displayName ?? patient.code,
+    code: patient.code,
+    name: patient.displayName,
+    birthDate: patient.birthDate,
+    sex: patient.sex,
+    hospitalNumber: patient.hospitalNumber,
+  };
+}
+
+function scrubDecision(decision: DecisionView, scrub: (text: string) => string): DecisionView {
+  return {
+    ...decision,
+    conservativeDetails: scrub(decision.conservativeDetails),
+    referral: scrub(decision.referral),
+    questions: scrub(decision.questions),
+  };
+}
+
+function scrubAmendment(amendment: Amendment, scrub: (text: string) => string): Amendment {
+  const reason = scrub(amendment.reason);
+  switch (amendment.section) {
+    case 'findings':
+      return { ...amendment, reason };
+    case 'decision':
+      return {
+        ...amendment,
+        reason,
+        before: scrubDecision(amendment.before, scrub),
+        after: scrubDecision(amendment.after, scrub),
+      };
+    case 'risks':
+      return {
+        ...amendment,
+        reason,
+        before: { ...amendment.before, otherText: scrub(amendment.before.otherText) },
+        after: { ...amendment.after, otherText: scrub(amendment.after.otherText) },
+      };
+    case 'notes':
+      return {
+        ...amendment,
+        reason,
+        before: { body: scrub(amendment.before.body) },
+        after: { body: scrub(amendment.after.body) },
+      };
+  }
+}
+
+export function summaryFromRecord(record: ConsultationRecord, options: SummaryOptions): ExportSummary {
+  const { settings, pseudonymize } = options;
+  const scrub = pseudonymize ? nameScrubber(record.patient) : (text: string) => text;
+  const { current } = record;
+  return {
+    consultationId: record.id,
+    status: record.status,
+    language: record.language,
+    pseudonymized: pseudonymize,
+    day: localDate(new Date(record.startedAt)),
+    startedAt: record.startedAt,
+    physician: record.physician || settings.physicianName,
+    finalizedAt: record.finalizedAt,
+    finalizedBy: record.finalizedBy,
+    clinic: { clinicName: settings.clinicName, clinicContact: settings.clinicContact, paperSize: settings.paperSize },
+    patient: summaryPatient(record.patient, pseudonymize),
+    findings: current.findings,
+    explained: {
+      decks: shownDecks(record, options.decks),
+      // Shown times come from the signed record (frozen at finalizing); amendments never change them.
+      risks: record.risks.items.flatMap((i) => (i.shownMs === null ? [] : [{ risk: i.risk, shownMs: i.shownMs }])),
+    },
+    risks: {
+      confirmed: current.risks.items.filter((i) => i.confirmed).map((i) => i.risk),
+      otherText: scrub(current.risks.otherText),
+    },
+    decision: scrubDecision(current.decision, scrub),
+    notes: scrub(current.notes.body),
+    entries: record.entries.map((e) => ({ at: e.at, text: scrub(e.text) })),
+    amendments: record.amendments.map((a) => scrubAmendment(a, scrub)),
+  };
+}

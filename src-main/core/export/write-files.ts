@@ -1,0 +1,136 @@
+/**
+ * Writing exports so that a file is either complete or absent: each is written
+ * to a temp file in the same folder, flushed to disk, then renamed over its
+ * final name (a rename within a folder is atomic). Any error removes the temp
+ * file and the files this call already wrote, and becomes one clear message.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportedFile } from '../../../src-shared/contract/index.js';
+import { ApiError } from '../../../src-shared/errors.js';
+
+export interface PendingFile {
+  name: string;
+  data: Buffer;
+}
+
+/** The folder of the settings, or `exports` in the data folder (created on first use). */
+export function exportFolder(setting: string, dataDir: string): string {
+  if (setting !== '') return setting;
+  const folder = path.join(dataDir, 'exports');
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** Letters, digits and . _ - only: a code like "AB/12" must not make a sub-folder. */
+export function safeNamePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'export';
+}
+
+/** `name`, or `name-2`, `name-3`… when taken on disk or earlier in this call: an export never overwrites. */
+function freeName(folder: string, name: string, taken: Set<string>): string {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  let candidate = name;
+  for (let n = 2; taken.has(candidate) || fs.existsSync(path.join(folder, candidate)); n += 1) {
+    candidate = `${stem}-${n}${ext}`;
+  }
+  taken.add(candidate);
+  return candidate;
+}
+
+function writeOne(folder: string, name: string, data: Buffer): string {
+  const final = path.join(folder, name);
+  const temp = path.join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    // 0600: exports hold patient data; the owner can still copy them on.
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temp, final);
+    return final;
+  } catch (error) {
+    if (fd !== null) ignoreErrors(() => fs.closeSync(fd as number));
+    ignoreErrors(() => fs.unlinkSync(temp));
+    throw error;
+  }
+}
+
+function ignoreErrors(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Cleaning up after a failure: the first error is the one to report.
+  }
+}
+
+/** The rename is durable only once the folder itself is flushed (not possible on Windows). */
+function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  ignoreErrors(() => {
+    const fd = fs.openSync(folder, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+/** Writes every file or none; errors become an ApiError naming the folder and what to do. */
+export function writeExportFiles(folder: string, files: readonly PendingFile[]): ExportedFile[] {
+  const written: ExportedFile[] = [];
+  try {
+    if (!fs.statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    const taken = new Set<string>();
+    for (const file of files) {
+      const finalPath = writeOne(folder, freeName(folder, file.name, taken), file.data);
+      written.push({ path: finalPath, bytes: file.data.length });
+    }
+    syncFolder(folder);
+    return written;
+  } catch (error) {
+    for (const file of written) ignoreErrors(() => fs.unlinkSync(file.path));
+    throw exportWriteError(error, folder);
+  }
+}
+
+export function exportWriteError(error: unknown, folder: string): ApiError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const none = 'Nothing was exported.';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new ApiError(
+        'FORBIDDEN',
+        `ConsultDeck may not write to the export folder ${folder}. Choose another folder in Settings or ask for write access. ${none}`,
+      );
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new ApiError(
+        'DISK_FULL',
+        `The disk of the export folder ${folder} is full. Free some space, then export again. ${none}`,
+      );
+    case 'ENOENT':
+      return new ApiError(
+        'NOT_FOUND',
+        `The export folder ${folder} does not exist (any more). Was a drive removed? Choose a folder in Settings. ${none}`,
+      );
+    case 'ENOTDIR':
+      return new ApiError(
+        'NOT_FOUND',
+        `The export folder ${folder} is not a folder. Choose a folder in Settings. ${none}`,
+      );
+    default:
+      console.error('[consultdeck] export write failed', error);
+      return new ApiError(
+        'INTERNAL',
+        `The export could not be written to ${folder} (${code ?? 'unknown error'}). ${none}`,
+      );
+  }
+}

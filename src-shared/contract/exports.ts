@@ -1,0 +1,57 @@
+/**
+ * Exporting consultation records: letters and leaflets as PDF, text for the
+ * health record, FHIR R4 and an audit register. Files are written by core into
+ * the export folder of the settings; the window only gets their paths.
+ */
+import { z } from 'zod';
+import { DOCTOR_ONLY, call } from './define.js';
+import { uuidSchema } from './common.js';
+
+export const exportKinds = [
+  'clinician-pdf',
+  'patient-leaflet-pdf',
+  'record-text',
+  'fhir-json',
+  'register-csv',
+] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+/** Most consultations in one export call (the dialog exports one at a time to show progress). */
+export const MAX_EXPORT_BATCH = 100;
+
+const consultationIds = z
+  .array(uuidSchema)
+  .min(1)
+  .max(MAX_EXPORT_BATCH)
+  .refine((ids) => new Set(ids).size === ids.length, 'a consultation is listed twice');
+
+export const exportedFileSchema = z.object({
+  /** Absolute path of the written file. */
+  path: z.string(),
+  bytes: z.int().min(0),
+});
+export type ExportedFile = z.infer<typeof exportedFileSchema>;
+
+export const exportsCalls = {
+  /**
+   * Writes one file per consultation (one file for all of them for
+   * `register-csv`) into the export folder. `pseudonymize` puts the patient's
+   * code where the name would be, everywhere. All or nothing: on an error no
+   * file of this call is left behind.
+   */
+  'exports.create': call({
+    input: z.strictObject({
+      consultationIds,
+      kind: z.enum(exportKinds),
+      pseudonymize: z.boolean(),
+    }),
+    output: z.object({ files: z.array(exportedFileSchema) }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** The text for the health record, for the clipboard (nothing is written). */
+  'exports.text': call({
+    input: z.strictObject({ consultationId: uuidSchema, pseudonymize: z.boolean() }),
+    output: z.object({ text: z.string() }),
+    roles: DOCTOR_ONLY,
+  }),
+} as const;

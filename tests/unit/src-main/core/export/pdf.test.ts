@@ -1,0 +1,202 @@
+/**
+ * The PDFs, printed by the real browser-mode printer (one headless Chromium
+ * shared by the whole file: the machines have two cores) through
+ * `exports.create`, then read back with pdftotext and pdftoppm.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportKind, Language } from '../../../../../src-shared/contract/index.js';
+import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
+import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
+import type { TestCore } from '../../../helpers/test-core.js';
+import {
+  PATIENT,
+  closeCores,
+  draftConsultation,
+  exportCore,
+  finalizeAndAmend,
+  fixtureRecord,
+  kyphoplastyDecision,
+  pdfText,
+} from './export-fixture.js';
+import { decodePng, firstPagePng, inkStats } from './png.js';
+
+let pdf: PdfRenderer;
+beforeAll(() => {
+  pdf = createChromiumPdfRenderer();
+});
+afterAll(async () => {
+  await pdf.close();
+});
+afterEach(closeCores);
+
+const NAME_PARTS = /H[ée]l[èe]ne|Dubois|Martin|H-778812/i;
+
+async function exportFile(t: TestCore, ids: string[], kind: ExportKind, pseudonymize = false): Promise<string[]> {
+  const { files } = await t.call('exports.create', { consultationIds: ids, kind, pseudonymize });
+  return files.map((f) => f.path);
+}
+
+/** Heights (pt) of the words of the page body, as pdftotext measures their boxes. */
+function wordHeights(file: string): number[] {
+  const html = spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).stdout;
+  const words = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
+  // The page-number footer (bottom margin, 8 px) is not body text.
+  return words.filter((w) => !/^[\d/]+$/.test(w[3] ?? '')).map((w) => Number(w[2]) - Number(w[1]));
+}
+
+describe('clinician summary PDF', () => {
+  it('is a DRAFT until finalized, then signed, with findings, decision, risks, dates and the amendment', async () => {
+    const t = await exportCore({ pdf });
+    const draft = await draftConsultation(t);
+    const [draftFile = ''] = await exportFile(t, [draft.id], 'clinician-pdf');
+    const draftText = pdfText(draftFile, 'raw');
+    expect(draftText.match(/^DRAFT$/gm)).toHaveLength(2); // the watermark, on both pages
+    expect(draftText).toContain('This record is a draft and has not been signed.');
+
+    await finalizeAndAmend(t, draft.id);
+    const [file = ''] = await exportFile(t, [draft.id], 'clinician-pdf');
+    expect(path.basename(file)).toBe(`2026-11-23_${PATIENT.code}_kyphoplasty-consult-2.pdf`);
+    expect(pdfText(file, 'raw')).not.toMatch(/DRAFT/);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Spine Clinic Lausanne',
+      'Dr. Anna Weber',
+      PATIENT.displayName,
+      PATIENT.code,
+      '2 March 1948',
+      'Pain now: 7/10 (NRS), since 1 November 2026',
+      'T12 Genant grade 3, severe',
+      'L1 Genant grade 2, moderate',
+      'Cement in the spinal canal: 25 s',
+      'Infection or bleeding',
+      'Procedure: Balloon kyphoplasty, levels T12, L1, general anaesthesia, planned for 2 December 2026',
+      'SURE test: 3 of 4',
+      'worried about the anaesthesia',
+      'Follow-up 23 December 2026',
+      'Reason: Follow-up moved: away on 16 December',
+      'Original: Follow-up: 16 December 2026 Corrected: Follow-up: 23 December 2026',
+      'Signed electronically by Dr. Anna Weber on 23 November 2026',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const stats = inkStats(decodePng(firstPagePng(file)));
+    expect(stats.ink).toBeGreaterThan(0.02);
+    expect(stats.variance).toBeGreaterThan(100);
+    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+    expect(fonts).toContain('AtkinsonHyperlegible-Regular');
+  });
+
+  it('prints on the paper size of the settings', async () => {
+    const t = await exportCore({ pdf });
+    await t.call('settings.update', { paperSize: 'Letter' });
+    const record = await fixtureRecord(t);
+    const [file = ''] = await exportFile(t, [record.id], 'clinician-pdf');
+    expect(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  });
+});
+
+describe('patient leaflet PDF', () => {
+  const expected: Record<Language, string[]> = {
+    en: [
+      'Your visit about your back',
+      'The option you chose',
+      'balloon kyphoplasty',
+      'about 18 out of 100',
+      '55 out of 100',
+      'about 8 out of 1,000',
+      'About 1 in 800',
+      '2 to 26 out of 100',
+      'New weakness or numbness in your legs',
+      'Your next appointment: 23 December 2026',
+      '021 555 01 23',
+    ],
+    fr: [
+      'Votre consultation pour votre dos',
+      'Votre choix',
+      'cyphoplastie par ballonnet',
+      'environ 18 personnes sur 100',
+      '55 sur 100',
+      'environ 8 personnes sur 1 000',
+      '1 personne sur 800',
+      '2 à 26 personnes sur 100',
+      'faiblesse ou un engourdissement dans les jambes',
+      'Votre prochain rendez-vous : 23 décembre 2026',
+      'Pour nous joindre',
+    ],
+    de: [
+      'Ihr Gespräch über Ihren Rücken',
+      'Ihre Entscheidung',
+      'Ballon-Kyphoplastie',
+      'etwa 18 von 100',
+      '55 von 100',
+      'etwa 8 von 1000',
+      'Etwa 1 von 800',
+      '2 bis 26 von 100',
+      'Schwäche oder Taubheit in den Beinen',
+      'Ihr nächster Termin: 23. Dezember 2026',
+      'So erreichen Sie uns',
+    ],
+  };
+
+  it('speaks the consultation language in large type, with the risks as natural frequencies, never the notes', async () => {
+    const t = await exportCore({ pdf });
+    const ids: string[] = [];
+    for (const [i, language] of (['en', 'fr', 'de'] as const).entries()) {
+      const patient = i === 0 ? {} : { code: `VCF-${language}`, hospitalNumber: `H-${language}` };
+      const draft = await draftConsultation(t, { language, patient });
+      await finalizeAndAmend(t, draft.id);
+      ids.push(draft.id);
+    }
+    const files = await exportFile(t, ids, 'patient-leaflet-pdf');
+    expect(files.map((f) => path.basename(f).replace(/^[\d-]+_/, ''))).toEqual([
+      `${PATIENT.code}_patient-leaflet-en.pdf`,
+      'VCF-fr_patient-leaflet-fr.pdf',
+      'VCF-de_patient-leaflet-de.pdf',
+    ]);
+    for (const [i, language] of (['en', 'fr', 'de'] as const).entries()) {
+      const file = files[i] ?? '';
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      for (const phrase of expected[language]) expect(text, `${language}: ${phrase}`).toContain(phrase);
+      // No notes, no quick entries, no clinical shorthand.
+      expect(text).not.toMatch(/worried|garden|Genant|NRS|SURE|augmentation/i);
+      expect(Math.min(...wordHeights(file))).toBeGreaterThanOrEqual(14);
+      expect(inkStats(decodePng(firstPagePng(file))).ink).toBeGreaterThan(0.02);
+    }
+  });
+
+  it('leaves the cement risks out when cement treatment was neither chosen nor talked about', async () => {
+    const t = await exportCore({ pdf });
+    const patient = await t.call('patients.create', { code: 'VCF-C', birthDate: '1950', sex: 'male' });
+    const draft = await t.call('consultations.start', { patientId: patient.id, language: 'en' });
+    await t.call('consultations.updateDecision', {
+      id: draft.id,
+      decision: {
+        ...kyphoplastyDecision('2026-12-16'),
+        path: 'conservative',
+        conservativeMeasures: ['pain-medication', 'brace'],
+      },
+    });
+    const [file = ''] = await exportFile(t, [draft.id], 'patient-leaflet-pdf');
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('You chose treatment without an operation: Medicine for the pain A back brace');
+    expect(text).not.toMatch(/out of 100|cement/i);
+  });
+});
+
+describe('pseudonymized export', () => {
+  it('has no trace of the name in any of the five outputs', async () => {
+    const t = await exportCore({ pdf });
+    const record = await fixtureRecord(t);
+    const kinds: ExportKind[] = ['clinician-pdf', 'patient-leaflet-pdf', 'record-text', 'fhir-json', 'register-csv'];
+    for (const kind of kinds) {
+      const [file = ''] = await exportFile(t, [record.id], kind, true);
+      const text = file.endsWith('.pdf') ? pdfText(file) : fs.readFileSync(file, 'utf8');
+      expect(text, kind).toContain(PATIENT.code);
+      expect(text, kind).not.toMatch(NAME_PARTS);
+      expect(path.basename(file), kind).not.toMatch(NAME_PARTS);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** Stands in for Electron's BrowserWindow: keeps its options, records what it was asked to do. */
+class FakeWindow {
+  static made: FakeWindow[] = [];
+  readonly options: BrowserWindowConstructorOptions;
+  loaded = '';
+  destroyed = false;
+  readonly webContents = {
+    printToPDF: vi.fn(async () => Buffer.from('%PDF-1.4')),
+  };
+  constructor(options: BrowserWindowConstructorOptions) {
+    this.options = options;
+    FakeWindow.made.push(this);
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loaded = url;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+const blocker: { decide?: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void } = {};
+vi.mock('electron', () => ({
+  BrowserWindow: FakeWindow,
+  session: {
+    fromPartition: () => ({
+      webRequest: { onBeforeRequest: (fn: typeof blocker.decide) => (blocker.decide = fn) },
+      setPermissionRequestHandler: () => undefined,
+    }),
+  },
+}));
+
+const { createElectronPdfRenderer, createPrintWindow } = await import('../../../../src-main/electron/print-pdf.js');
+const { createDoctorWindow } = await import('../../../../src-main/electron/window-options.js');
+
+class CapturingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+beforeEach(() => {
+  FakeWindow.made = [];
+});
+
+describe('Electron PDF printer', () => {
+  it('uses the doctor window security flags, without preload and without JavaScript', () => {
+    const print = createPrintWindow(CapturingWindow).options.webPreferences ?? {};
+    const doctor = createDoctorWindow(CapturingWindow, '/preload.cjs').options.webPreferences ?? {};
+    const { preload: _preload, spellcheck: _spellcheck, ...security } = doctor;
+    expect(print).toMatchObject(security);
+    expect(print.preload).toBeUndefined();
+    expect(print.javascript).toBe(false);
+    expect(createPrintWindow(CapturingWindow).options.show).toBe(false);
+  });
+
+  it('prints the HTML from a data: URL with the shared layout, then destroys the window', async () => {
+    const renderer = createElectronPdfRenderer();
+    const pdf = await renderer.render('<p>Grüezi</p>', 'Letter');
+    expect(pdf.toString()).toBe('%PDF-1.4');
+    const [win] = FakeWindow.made;
+    expect(Buffer.from(win?.loaded.split(',')[1] ?? '', 'base64').toString('utf8')).toBe('<p>Grüezi</p>');
+    expect(win?.webContents.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ pageSize: 'Letter', printBackground: true, displayHeaderFooter: true }),
+    );
+    expect(win?.destroyed).toBe(true);
+  });
+
+  it('lets nothing but data: URLs load in its session', () => {
+    createElectronPdfRenderer();
+    const answers: boolean[] = [];
+    for (const url of [
+      'data:text/html;base64,AA',
+      'https://example.com/x.js',
+      'file:///etc/passwd',
+      'app://consultdeck/',
+    ]) {
+      blocker.decide?.({ url }, ({ cancel }) => answers.push(cancel));
+    }
+    expect(answers).toEqual([false, true, true, true]);
+  });
+});
