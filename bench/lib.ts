@@ -42,7 +42,10 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Serves files from a folder on 127.0.0.1 (for the baselines). */
-export async function serveFolder(root: string, extra: Record<string, string> = {}): Promise<{ url: string; close(): void }> {
+export async function serveFolder(
+  root: string,
+  extra: Record<string, string> = {},
+): Promise<{ url: string; close(): void }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = extra[url.pathname];

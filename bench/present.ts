@@ -23,7 +23,9 @@ async function measureConsultDeck(): Promise<number[]> {
     await patient.goto(host.patientUrl);
     await doctor.goto(host.doctorUrl);
     await doctor.getByRole('toolbar', { name: 'Presentation controls' }).waitFor();
-    await doctor.evaluate(`window.__keys = []; window.addEventListener('keydown', () => window.__keys.push(${stamp}), true)`);
+    await doctor.evaluate(
+      `window.__keys = []; window.addEventListener('keydown', () => window.__keys.push(${stamp}), true)`,
+    );
     await patient.evaluate(`window.__painted = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__painted.push(e.startTime + performance.timeOrigin); })
         .observe({ entryTypes: ['mark'] });`);
@@ -92,16 +94,18 @@ async function measureStock(withNotes: boolean, sections: string): Promise<numbe
       await keys.waitForFunction('document.querySelector("#current-slide iframe") !== null');
       await keys.waitForTimeout(1500);
     }
-    await keys.evaluate(`window.__keys = []; window.addEventListener('keydown', () => window.__keys.push(${stamp}), true)`);
+    await keys.evaluate(
+      `window.__keys = []; window.addEventListener('keydown', () => window.__keys.push(${stamp}), true)`,
+    );
     const samples: number[] = [];
     for (let i = 0; i < ADVANCES + WARMUP; i += 1) {
       const before = (await main.evaluate('window.__painted.length')) as number;
       await keys.keyboard.press('ArrowRight');
       await main.waitForFunction((n) => (window as unknown as { __painted: number[] }).__painted.length > n, before);
-      const [pressed, painted] = (await Promise.all([keys.evaluate('window.__keys.at(-1)'), main.evaluate('window.__painted.at(-1)')])) as [
-        number,
-        number,
-      ];
+      const [pressed, painted] = (await Promise.all([
+        keys.evaluate('window.__keys.at(-1)'),
+        main.evaluate('window.__painted.at(-1)'),
+      ])) as [number, number];
       if (i >= WARMUP) samples.push(painted - pressed);
     }
     return samples;
@@ -125,4 +129,6 @@ for (const [name, samples] of Object.entries(results)) {
 const ours = summary(results['ConsultDeck (console → patient screen)']);
 const a = summary(results['baseline a: stock reveal.js, one window']);
 const b = summary(results['baseline b: stock reveal.js speaker notes window']);
-console.log(`p95 above baseline a: ${fmt(ours.p95 - a.p95)} (goal ≤ 16.7 ms); p95 under 50 ms: ${ours.p95 < 50 ? 'yes' : 'no'}; p95 vs baseline b: ${(ours.p95 / b.p95).toFixed(2)}×`);
+console.log(
+  `p95 above baseline a: ${fmt(ours.p95 - a.p95)} (goal ≤ 16.7 ms); p95 under 50 ms: ${ours.p95 < 50 ? 'yes' : 'no'}; p95 vs baseline b: ${(ours.p95 / b.p95).toFixed(2)}×`,
+);

@@ -18,6 +18,7 @@ import type { CallContext } from './context.js';
 import { appApi } from './api/app.js';
 import { decksApi } from './api/decks.js';
 import { presentationApi } from './api/presentation.js';
+import { sessionApi } from './api/session.js';
 import { patientsApi } from './api/patients.js';
 import { consultationsApi } from './api/consultations.js';
 import { notesApi } from './api/notes.js';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...appApi,
   ...decksApi,
   ...presentationApi,
+  ...sessionApi,
   ...patientsApi,
   ...consultationsApi,
   ...notesApi,

@@ -3,9 +3,10 @@
  * app://consultdeck pages; core runs here; IPC is the transport.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, screen, session, type WebContents } from 'electron';
 import type { Role } from '../../src-shared/contract/index.js';
 import { createCore } from '../core/create-core.js';
+import { lockSession } from '../core/api/session.js';
 import { DatabaseOpenError } from '../core/db/open.js';
 import { choosePatientTarget } from './displays.js';
 import { APP_ORIGIN, installGuards } from './guards.js';
@@ -59,6 +60,8 @@ async function start(): Promise<void> {
   patient.once('ready-to-show', () => patient.showInactive());
   await patient.loadURL(`${APP_ORIGIN}/patient/`);
 
+  // The console locks with the computer: records hidden, patient screen neutral.
+  powerMonitor.on('lock-screen', () => lockSession(core.services, 'os'));
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     void pdfRenderer.close();

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { appCalls } from './app.js';
 import { decksCalls } from './decks.js';
 import { presentationCalls, presentationEvents } from './presentation.js';
+import { sessionCalls, sessionEvents } from './session.js';
 import { patientsCalls } from './patients.js';
 import { consultationsCalls, notesCalls } from './consultations.js';
 import { settingsCalls } from './settings.js';
@@ -15,6 +16,7 @@ export const calls = {
   ...appCalls,
   ...decksCalls,
   ...presentationCalls,
+  ...sessionCalls,
   ...patientsCalls,
   ...consultationsCalls,
   ...notesCalls,
@@ -24,6 +26,7 @@ export const calls = {
 
 export const events = {
   ...presentationEvents,
+  ...sessionEvents,
 } as const;
 
 export type Calls = typeof calls;
@@ -52,6 +55,7 @@ export * from './define.js';
 export * from './app.js';
 export * from './decks.js';
 export * from './presentation.js';
+export * from './session.js';
 export * from './patients.js';
 export * from './consultations.js';
 export * from './settings.js';

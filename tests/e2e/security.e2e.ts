@@ -138,8 +138,10 @@ test('a full presenting run raises no CSP violation, and the pages cannot open w
   });
   expect(inlineRan).toBe(false);
   const violations = await patient.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-  // Exactly the one violation we caused on purpose; nothing from the app itself.
-  expect(violations).toEqual([expect.stringContaining('script-src')]);
+  // Only the inline script we injected on purpose (reported once per policy:
+  // the header and the page's meta); nothing from the app itself.
+  expect(violations.length).toBeGreaterThan(0);
+  for (const violation of violations) expect(violation).toMatch(/^script-src(-elem)? inline$/);
   expect(await doctor.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(consoleProblems.filter((t) => !t.includes("'self'") || !t.includes('inline'))).toEqual([]);
   for (const page of pages) {

@@ -48,21 +48,32 @@ export function nameWords(displayName: string | null): Set<string> {
   return words;
 }
 
+/** What may stand between two words of one name: "Anna Müller", "Müller-Keller", "O’Brien". */
+const JOINER = /^[\s\-'’.]+$/u;
+
 /**
  * A function that puts the code in place of the patient's name: each run of
- * name words (with the spaces, hyphens and particles between them) becomes one
- * code, and the hospital number goes too.
+ * name words (with the spaces, hyphens and apostrophes between them) becomes
+ * one code, and the hospital number goes too.
  */
 export function nameScrubber(
   patient: Pick<Patient, 'displayName' | 'code' | 'hospitalNumber'>,
 ): (text: string) => string {
   const words = nameWords(patient.displayName);
-  const hospital = patient.hospitalNumber;
+  const isName = (part: string | undefined): boolean => part !== undefined && words.has(fold(part));
   return (text) => {
-    let out = text.replace(WORD, (word) => (words.has(fold(word)) ? '\u0000' : word));
-    // "Anna Müller-Keller" became three markers: one code reads better than three.
-    out = out.replace(/\u0000(?:[\s\-'’.]+\u0000)*/gu, patient.code);
-    if (hospital) out = out.split(hospital).join(patient.code);
-    return out;
+    // Odd indexes hold the words, even ones what lies between them.
+    const parts = text.split(/([\p{L}\p{M}]+)/u);
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; i += 1) {
+      if (i % 2 === 0 || !isName(parts[i])) {
+        out.push(parts[i] ?? '');
+        continue;
+      }
+      while (JOINER.test(parts[i + 1] ?? '') && isName(parts[i + 2])) i += 2;
+      out.push(patient.code);
+    }
+    const scrubbed = out.join('');
+    return patient.hospitalNumber ? scrubbed.split(patient.hospitalNumber).join(patient.code) : scrubbed;
   };
 }

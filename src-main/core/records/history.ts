@@ -51,11 +51,11 @@ export function queryHistory(db: Db, input: HistoryInput): HistoryOutput {
   const text = input.text?.trim() ?? '';
   const match = text === '' ? null : ftsQuery(text);
   if (text !== '' && match === null) return { items: [], total: 0, limit, offset };
-  const hits = (withSnippet: boolean) =>
+  const hits =
     match === null
       ? ''
       : `WITH hits AS (
-           SELECT k.consultation_id AS id${withSnippet ? `, snippet(record_fts, -1, '${HIT}', '${END}', '…', 12) AS snippet` : ''}
+           SELECT k.consultation_id AS id
            FROM record_fts JOIN record_search_keys k ON k.key = record_fts.rowid
            WHERE record_fts MATCH ?)`;
   const from = `FROM consultations c
@@ -65,19 +65,21 @@ export function queryHistory(db: Db, input: HistoryInput): HistoryOutput {
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const lead = match === null ? [] : [match];
 
-  const total = (db.prepare(`${hits(false)} SELECT count(*) AS n ${from}`).get(...lead, ...params) as { n: number }).n;
+  const total = (db.prepare(`${hits} SELECT count(*) AS n ${from}`).get(...lead, ...params) as { n: number }).n;
   const rows = db
     .prepare(
-      `${hits(true)}
+      `${hits}
        SELECT c.id, c.patient_id, p.code, p.display_name, c.started_at, c.physician, c.status,
               coalesce(d.path, 'undecided') AS path, c.findings,
               (SELECT count(*) FROM amendments a WHERE a.consultation_id = c.id) AS amendment_count,
-              ${match === null ? 'NULL' : 'h.snippet'} AS snippet
+              NULL AS snippet
        ${from}
        ORDER BY c.started_at DESC, c.id DESC
        LIMIT ? OFFSET ?`,
     )
     .all(...lead, ...params, limit, offset) as HistoryRow[];
+  // Snippets only for the page shown: computing them for every hit was most of a search's time.
+  if (match !== null) addSnippets(db, match, rows);
 
   const items = rows.map((row) => {
     const findings = parseFindings(row.findings);
@@ -96,4 +98,18 @@ export function queryHistory(db: Db, input: HistoryInput): HistoryOutput {
     };
   });
   return { items, total, limit, offset };
+}
+
+function addSnippets(db: Db, match: string, rows: HistoryRow[]): void {
+  if (rows.length === 0) return;
+  const marks = rows.map(() => '?').join(', ');
+  const snippets = db
+    .prepare(
+      `SELECT k.consultation_id AS id, snippet(record_fts, -1, '${HIT}', '${END}', '…', 12) AS snippet
+       FROM record_fts JOIN record_search_keys k ON k.key = record_fts.rowid
+       WHERE record_fts MATCH ? AND k.consultation_id IN (${marks})`,
+    )
+    .all(match, ...rows.map((r) => r.id)) as { id: string; snippet: string }[];
+  const byId = new Map(snippets.map((s) => [s.id, s.snippet]));
+  for (const row of rows) row.snippet = byId.get(row.id) ?? null;
 }

@@ -51,7 +51,10 @@ describe('Electron PDF printer', () => {
   it('uses the doctor window security flags, without preload and without JavaScript', () => {
     const print = createPrintWindow(CapturingWindow).options.webPreferences ?? {};
     const doctor = createDoctorWindow(CapturingWindow, '/preload.cjs').options.webPreferences ?? {};
-    const { preload: _preload, spellcheck: _spellcheck, ...security } = doctor;
+    const security = Object.fromEntries(
+      Object.entries(doctor).filter(([key]) => !['preload', 'spellcheck'].includes(key)),
+    );
+    expect(Object.keys(security).length).toBeGreaterThan(10);
     expect(print).toMatchObject(security);
     expect(print.preload).toBeUndefined();
     expect(print.javascript).toBe(false);

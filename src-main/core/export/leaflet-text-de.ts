@@ -1,0 +1,67 @@
+/** The patient leaflet in German (see leaflet-text.ts for the rules these words follow). */
+import type { LeafletText } from './leaflet-text.js';
+
+export const de: LeafletText = {
+  locale: 'de-DE',
+  colon: ': ',
+  title: 'Ihr Gespräch über Ihren Rücken',
+  forPatient: 'Für',
+  talkedAbout: 'Worüber wir gesprochen haben',
+  topics: {
+    osteoporosis: 'Brüchige Knochen (Osteoporose)',
+    fracture: 'Der gebrochene Wirbel in Ihrem Rücken',
+    conservative: 'Behandlung ohne Eingriff',
+    augmentation: 'Behandlung mit Knochenzement',
+    risks: 'Mögliche Risiken der Behandlung mit Zement',
+    aftercare: 'Was nach der Behandlung kommt',
+    other: 'Weitere Themen',
+  },
+  noTopics: 'Wir haben über Ihren Rücken und die Möglichkeiten der Behandlung gesprochen.',
+  choice: 'Ihre Entscheidung',
+  conservative: 'Sie haben sich für eine Behandlung ohne Eingriff entschieden:',
+  measures: {
+    'pain-medication': 'Schmerzmittel',
+    'calcium-vitamin-d': 'Kalzium und Vitamin D',
+    'short-rest': 'Nur kurze Schonung (langes Liegen schwächt die Knochen)',
+    brace: 'Ein Stützkorsett für den Rücken',
+    physiotherapy: 'Übungen mit einer Physiotherapeutin oder einem Physiotherapeuten',
+    'osteoporosis-medication': 'Ein Medikament, das Ihre Knochen stärkt',
+    other: 'Weitere Schritte, die wir vereinbart haben',
+  },
+  kyphoplasty:
+    'Sie haben sich entschieden, den gebrochenen Wirbel mit Knochenzement füllen zu lassen (Ballon-Kyphoplastie). Zuerst schafft ein kleiner Ballon Platz im Knochen, dann wird dieser Raum mit Zement gefüllt.',
+  vertebroplasty:
+    'Sie haben sich entschieden, Knochenzement über eine Nadel in den gebrochenen Wirbel spritzen zu lassen (Vertebroplastie).',
+  cementUnknown: 'Sie haben sich für eine Behandlung mit Knochenzement entschieden.',
+  levels: (levels) => `Zu behandelnde Wirbel: ${levels} (so heißen sie auf Ihren Bildern).`,
+  local: 'Nur die Stelle wird betäubt; Sie bleiben wach.',
+  general: 'Sie schlafen während der Behandlung (Vollnarkose).',
+  plannedDate: 'Geplanter Termin',
+  referred: 'Wir überweisen Sie für den nächsten Schritt an eine andere Fachärztin oder einen anderen Facharzt.',
+  undecided: 'Sie haben sich noch nicht entschieden. Lassen Sie sich Zeit – wir sprechen noch einmal darüber.',
+  next: 'Wie es weitergeht',
+  followUp: 'Ihr nächster Termin',
+  noFollowUp: 'Den Termin für Ihren nächsten Besuch teilen wir Ihnen mit.',
+  bringQuestions: 'Schreiben Sie Ihre Fragen auf und bringen Sie sie mit.',
+  risksChosen: 'Die wichtigsten Risiken der Behandlung mit Zement',
+  risksDiscussed: 'Die wichtigsten Risiken der Behandlung mit Zement, über die wir gesprochen haben',
+  riskLeak:
+    'Bei etwa 18 von 100 Menschen nach einer Ballon-Kyphoplastie und bei etwa 55 von 100 nach einer Vertebroplastie tritt etwas Zement aus dem Knochen aus und ist auf den Bildern zu sehen. Meist verursacht das keine Beschwerden.',
+  riskCanal:
+    'Bei etwa 8 von 1000 Menschen gelangt Zement in den Kanal, in dem die Nerven verlaufen. Etwa 1 von 800 musste deshalb operiert werden (Zahlen aus einer einzigen Klinik).',
+  riskLungs:
+    'Bei 2 bis 26 von 100 Menschen gelangt Zement in die Lunge (die Studien unterscheiden sich stark). Die meisten merken davon nichts.',
+  riskOther: 'Weitere mögliche Probleme: Infektion, Blutung und Reaktionen auf Betäubungs- oder Narkosemittel.',
+  outOf100: (n) => `${n} von 100`,
+  warning: 'Rufen Sie uns sofort an, wenn Sie Folgendes bemerken',
+  warningSigns: [
+    'Neue oder stärkere Rückenschmerzen',
+    'Neue Schwäche oder Taubheit in den Beinen',
+    'Veränderungen beim Wasserlassen oder beim Stuhlgang',
+    'Fieber',
+    'Atemnot oder Schmerzen in der Brust',
+  ],
+  emergency: 'Wenn es Ihnen ernst erscheint oder Sie uns nicht erreichen, rufen Sie den Notruf an.',
+  contact: 'So erreichen Sie uns',
+  doctor: 'Ihre Ärztin / Ihr Arzt',
+};
