@@ -13,7 +13,7 @@ fs.rmSync(out, { recursive: true, force: true });
 // One input folder with the main-process code and the pages, so global checks
 // (CSP, navigation limits, permission handler) see the whole app.
 fs.cpSync(path.join(root, 'src-main'), path.join(input, 'src-main'), { recursive: true });
-for (const page of ['doctor', 'patient']) {
+for (const page of ['doctor', 'patient', 'identify']) {
   fs.cpSync(path.join(root, 'src-renderer', page, 'index.html'), path.join(input, 'src-renderer', page, 'index.html'));
 }
 fs.copyFileSync(path.join(root, 'package.json'), path.join(input, 'package.json'));

@@ -19,6 +19,7 @@ export default defineConfig({
       input: {
         doctor: fileURLToPath(new URL('doctor/index.html', import.meta.url)),
         patient: fileURLToPath(new URL('patient/index.html', import.meta.url)),
+        identify: fileURLToPath(new URL('identify/index.html', import.meta.url)),
       },
     },
   },

@@ -4,6 +4,7 @@ import type { Db } from './db/open.js';
 import type { DeckLibrary } from './decks/library.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import type { PresentationStore } from './presentation/store.js';
+import type { DisplayControl } from './api/displays.js';
 
 export interface Caller {
   role: Role;
@@ -23,6 +24,8 @@ export interface Services {
   dataDir: string;
   /** Prints export documents; null where no printer was given (PDF exports then fail clearly). */
   pdf: PdfRenderer | null;
+  /** The desktop app's displays; absent in browser mode. */
+  displays?: DisplayControl;
 }
 
 export interface CallContext {

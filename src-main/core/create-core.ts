@@ -8,6 +8,7 @@ import { events, type EventName, type EventPayload, type Role } from '../../src-
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
+import { backupIfDue } from './db/backup.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
@@ -50,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
     backupsDir: path.join(options.dataDir, 'backups'),
     now: clock,
   });
+  backupIfDue(db, path.join(options.dataDir, 'backups'), clock());
   const listeners = new Set<PushListener>();
   const emit: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);

@@ -19,6 +19,7 @@ import { appApi } from './api/app.js';
 import { decksApi } from './api/decks.js';
 import { presentationApi } from './api/presentation.js';
 import { sessionApi } from './api/session.js';
+import { displaysApi } from './api/displays.js';
 import { patientsApi } from './api/patients.js';
 import { consultationsApi } from './api/consultations.js';
 import { notesApi } from './api/notes.js';
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   ...decksApi,
   ...presentationApi,
   ...sessionApi,
+  ...displaysApi,
   ...patientsApi,
   ...consultationsApi,
   ...notesApi,

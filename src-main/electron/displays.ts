@@ -32,3 +32,25 @@ export function choosePatientTarget(
   const height = Math.round((width * 9) / 16);
   return { kind: 'window', bounds: { x: area.x + area.width - width - 40, y: area.y + 60, width, height } };
 }
+
+/** What to do when displays come or go during a consultation. */
+export type DisplayReaction = { kind: 'hide-patient' } | { kind: 'offer-move'; displayId: number } | { kind: 'none' };
+
+/**
+ * The patient screen's display went away → hide it at once (never close it,
+ * never move slides onto the doctor's screen uninvited). A new display other
+ * than the console's while the patient screen is hidden or in a window →
+ * offer to move it there.
+ */
+export function reactToDisplays(
+  displays: readonly DisplayInfo[],
+  consoleDisplayId: number,
+  patient: { displayId: number | null; visible: boolean },
+): DisplayReaction {
+  const ids = new Set(displays.map((d) => d.id));
+  if (patient.displayId !== null && patient.visible && !ids.has(patient.displayId)) return { kind: 'hide-patient' };
+  const onOwnDisplay = patient.visible && patient.displayId !== null && ids.has(patient.displayId);
+  if (onOwnDisplay) return { kind: 'none' };
+  const candidate = choosePatientTarget(displays, consoleDisplayId, null);
+  return candidate.kind === 'display' ? { kind: 'offer-move', displayId: candidate.displayId } : { kind: 'none' };
+}

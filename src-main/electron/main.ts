@@ -9,6 +9,7 @@ import { createCore } from '../core/create-core.js';
 import { lockSession } from '../core/api/session.js';
 import { DatabaseOpenError } from '../core/db/open.js';
 import { choosePatientTarget } from './displays.js';
+import { readSavedDisplay, setupDisplayControl } from './display-control.js';
 import { APP_ORIGIN, installGuards } from './guards.js';
 import { setupIpc } from './ipc.js';
 import { createElectronPdfRenderer } from './print-pdf.js';
@@ -53,13 +54,26 @@ async function start(): Promise<void> {
   await doctor.loadURL(`${APP_ORIGIN}/doctor/`);
 
   const consoleDisplay = screen.getDisplayMatching(doctor.getBounds());
-  const target = choosePatientTarget(screen.getAllDisplays(), consoleDisplay.id, null);
+  const savedFile = path.join(app.getPath('userData'), 'displays.json');
+  const target = choosePatientTarget(screen.getAllDisplays(), consoleDisplay.id, readSavedDisplay(savedFile));
   const patient = createPatientWindow(BrowserWindow, preload('patient'), target);
   windows.set(patient.webContents.id, { role: 'patient', contents: patient.webContents });
   // Shown without taking focus from the console.
   patient.once('ready-to-show', () => patient.showInactive());
   await patient.loadURL(`${APP_ORIGIN}/patient/`);
 
+  core.services.displays = setupDisplayControl(
+    {
+      screen,
+      BrowserWindow,
+      doctor,
+      patient,
+      savedFile,
+      identifyUrl: (n) => `${APP_ORIGIN}/identify/?n=${n}`,
+      push: (state) => core.services.emit('displays.changed', state),
+    },
+    target.kind === 'display' ? target.displayId : null,
+  );
   // The console locks with the computer: records hidden, patient screen neutral.
   powerMonitor.on('lock-screen', () => lockSession(core.services, 'os'));
   app.on('window-all-closed', () => app.quit());

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core.js';
 import { DatabaseOpenError } from '../core/db/open.js';
+import { restoreBackup } from '../core/db/backup.js';
 import { createChromiumPdfRenderer } from './chromium-pdf.js';
 import { defaultDataDir, findAppRoot, readVersion } from './paths.js';
 import { startHost } from './server.js';
@@ -13,7 +14,12 @@ import { createTokens } from './tokens.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      // Start on an automatic backup instead of the current database ("latest" or a file).
+      'from-backup': { type: 'string' },
+    },
     strict: true,
   });
   const port = Number(values.port);
@@ -21,6 +27,15 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0–65535, not ${values.port}`);
   const appRoot = findAppRoot();
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  if (values['from-backup']) {
+    const used = restoreBackup(
+      path.join(dataDir, 'consultdeck.sqlite'),
+      path.join(dataDir, 'backups'),
+      values['from-backup'],
+      new Date(),
+    );
+    process.stderr.write(`Started from the backup ${used}; the previous database file was kept beside it.\n`);
+  }
   // Chromium starts on the first PDF export, not here.
   const pdfRenderer = createChromiumPdfRenderer();
   const core = createCore({ dataDir, appRoot, mode: 'browser', version: readVersion(appRoot), pdfRenderer });

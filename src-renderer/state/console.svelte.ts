@@ -22,6 +22,10 @@ export class ConsoleModel {
   readonly #client: ApiClient;
   #drawing: [number, number][] | null = null;
 
+  get client(): ApiClient {
+    return this.#client;
+  }
+
   constructor(client: ApiClient) {
     this.#client = client;
     this.presentation = new PresentationModel(client);

@@ -7,6 +7,7 @@ import { appCalls } from './app.js';
 import { decksCalls } from './decks.js';
 import { presentationCalls, presentationEvents } from './presentation.js';
 import { sessionCalls, sessionEvents } from './session.js';
+import { displaysCalls, displaysEvents } from './displays.js';
 import { patientsCalls } from './patients.js';
 import { consultationsCalls, notesCalls } from './consultations.js';
 import { settingsCalls } from './settings.js';
@@ -17,6 +18,7 @@ export const calls = {
   ...decksCalls,
   ...presentationCalls,
   ...sessionCalls,
+  ...displaysCalls,
   ...patientsCalls,
   ...consultationsCalls,
   ...notesCalls,
@@ -27,6 +29,7 @@ export const calls = {
 export const events = {
   ...presentationEvents,
   ...sessionEvents,
+  ...displaysEvents,
 } as const;
 
 export type Calls = typeof calls;
@@ -56,6 +59,7 @@ export * from './app.js';
 export * from './decks.js';
 export * from './presentation.js';
 export * from './session.js';
+export * from './displays.js';
 export * from './patients.js';
 export * from './consultations.js';
 export * from './settings.js';

@@ -87,14 +87,13 @@ test('notes survive a killed host', async ({ browser }) => {
     let acknowledgedSaves = 0;
     let lostAcknowledged = 0;
     let worstWindow = 0;
-    let lastAcknowledged = '';
+    const tooMuchLost: string[] = [];
+    let opened = await openDoctor(browser, host);
+    page = opened.page;
+    await openDraft(opened.record);
     for (let round = 1; round <= KILLS; round += 1) {
-      const opened = await openDoctor(browser, host);
-      page = opened.page;
       const { record } = opened;
-      await openDraft(record);
       const restoredAtStart = await record.notes.inputValue();
-      expect(restoredAtStart.startsWith(lastAcknowledged), `round ${round}: acknowledged text is back`).toBe(true);
 
       // The doctor types at the end of the notes.
       await record.notes.focus();
@@ -103,7 +102,7 @@ test('notes survive a killed host', async ({ browser }) => {
       const typedAt: number[] = []; // per character of `text` beyond restoredAtStart: when it was typed
       const acknowledged: string[] = [];
       let killedAt = 0;
-      const killDelay = 500 + rng() * 2_500;
+      const killDelay = 400 + rng() * 2_000;
       const killer = sleep(killDelay).then(async () => {
         killedAt = Date.now();
         await host.stop('SIGKILL');
@@ -115,14 +114,14 @@ test('notes survive a killed host', async ({ browser }) => {
         const burst = Array.from({ length: words }, () => pick(WORDS)).join(' ') + pick([' ', ' ', '. ', '\n']);
         const delay = 20 + rng() * 50;
         for (const char of burst) {
+          typedAt.push(Date.now());
+          text += char;
           if (char === '\n') await page.keyboard.press('Enter');
           else await page.keyboard.type(char);
-          text += char;
-          typedAt.push(Date.now());
           await sleep(delay);
         }
         if (killedAt !== 0) break;
-        if (rng() < 0.5) {
+        if (rng() < 0.6) {
           // Wait for "Saved": the text shown then is acknowledged.
           while (killedAt === 0) {
             const saved = await savedText(page);
@@ -141,38 +140,39 @@ test('notes survive a killed host', async ({ browser }) => {
       await page.context().close();
       page = null;
 
+      // A new doctor page on the restarted host (new port, new token) opens the draft again.
       host = await startHost(dataDir);
-      const after = await openDoctor(browser, host);
-      page = after.page;
-      await openDraft(after.record);
-      const restored = await after.record.notes.inputValue();
-      await page.context().close();
-      page = null;
+      opened = await openDoctor(browser, host);
+      page = opened.page;
+      await openDraft(opened.record);
+      const restored = await opened.record.notes.inputValue();
 
       const missing = acknowledged.filter((ack) => !restored.startsWith(ack));
       lostAcknowledged += missing.length;
       acknowledgedSaves += acknowledged.length;
       // Nothing but a tail of what was typed may be missing, and nothing else may appear.
       expect(text.startsWith(restored), `round ${round}: restored notes are a prefix of what was typed`).toBe(true);
-      const lostIndexes = typedAt.map((at, i) => ({ at, i: restoredAtStart.length + i })).filter((c) => c.i >= restored.length);
+      const lostIndexes = typedAt
+        .map((at, i) => ({ at, i: restoredAtStart.length + i }))
+        .filter((c) => c.i >= restored.length);
       const beforeKill = lostIndexes.filter((c) => c.at < killedAt);
       const window = beforeKill.length === 0 ? 0 : killedAt - Math.min(...beforeKill.map((c) => c.at));
       worstWindow = Math.max(worstWindow, window);
-      console.log(
+      const summary =
         `round ${round}: killed after ${Math.round(killDelay)} ms, typed ${typedAt.length} chars, ` +
-          `acknowledged ${acknowledged.length}, unsaved lost ${lostIndexes.length} chars ` +
-          `(${beforeKill.length} typed before the kill, over the last ${window} ms)`,
-      );
+        `acknowledged ${acknowledged.length}, unsaved lost ${lostIndexes.length} chars ` +
+        `(${beforeKill.length} typed before the kill, over the last ${window} ms)`;
+      console.log(summary);
       expect(missing, `round ${round}: acknowledged texts missing after the restart`).toEqual([]);
-      expect(window, `round ${round}: lost more than the last ~1 s of typing`).toBeLessThanOrEqual(MAX_LOSS_WINDOW_MS);
-      lastAcknowledged = acknowledged.at(-1) ?? lastAcknowledged;
-      if (restored.length > lastAcknowledged.length) lastAcknowledged = restored;
+      if (window > MAX_LOSS_WINDOW_MS) tooMuchLost.push(summary);
     }
     console.log(
       `ui durability: kills ${KILLS}, acknowledged saves ${acknowledgedSaves}, lost ${lostAcknowledged}` +
         ` (worst unsaved window ${worstWindow} ms)`,
     );
     expect(acknowledgedSaves).toBeGreaterThan(0);
+    // Typing that was not acknowledged yet may be lost, but only about the last second of it.
+    expect(tooMuchLost, `more than the last ${MAX_LOSS_WINDOW_MS} ms of typing lost`).toEqual([]);
   } finally {
     if (page) await page.context().close();
     await host.stop();

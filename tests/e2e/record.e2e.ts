@@ -186,7 +186,10 @@ test('a doctor records a whole consultation', async ({ doctor, patient }) => {
   await shot(page, '4-all-records.png');
 
   // Opened from the list: read-only.
-  await record.historyRows.first().getByRole('button', { name: /^Open the record of Hedwig Brunner/ }).click();
+  await record.historyRows
+    .first()
+    .getByRole('button', { name: /^Open the record of Hedwig Brunner/ })
+    .click();
   await expect(record.header).toHaveAttribute('data-status', 'finalized');
   await expect(record.summary).toContainText('Correction: she uses a walker');
   await expect(record.summary).toContainText('Asks whether she may still carry shopping');
@@ -239,8 +242,7 @@ test('keys typed in the notes do not move the patient screen', async ({ doctor, 
 
   await record.notes.click();
   await record.notes.pressSequentially('Pain ');
-  for (const key of ['n', 'b', '3', 'Space', 'ArrowRight', 'N', 'w', '.', ',', 'p'])
-    await doctor.press(key);
+  for (const key of ['n', 'b', '3', 'Space', 'ArrowRight', 'N', 'w', '.', ',', 'p']) await doctor.press(key);
   await record.notes.press('Enter');
   await record.expectNotesSaved();
   // Nothing moved or blanked the patient screen while the keys went into the text.

@@ -45,3 +45,30 @@ export function verifyBackup(file: string): boolean {
     db.close();
   }
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Takes the daily backup if the newest one is older than a day (or there is none). */
+export function backupIfDue(db: Database.Database, backupsDir: string, now: Date): string | null {
+  const newest = listBackups(backupsDir)[0];
+  if (newest && now.getTime() - fs.statSync(newest).mtimeMs < DAY_MS) return null;
+  return backupNow(db, backupsDir, 'daily', now);
+}
+
+/**
+ * Puts a backup in place of the database file before the store opens. The
+ * file it replaces is kept beside it (renamed, never deleted), with its WAL.
+ */
+export function restoreBackup(file: string, backupsDir: string, choice: string, now: Date): string {
+  const source = choice === 'latest' ? listBackups(backupsDir)[0] : path.resolve(choice);
+  if (!source || !fs.existsSync(source)) throw new Error(`No backup found (${choice}) in ${backupsDir}.`);
+  if (!verifyBackup(source)) throw new Error(`The backup ${source} does not pass SQLite's quick_check.`);
+  const kept = `${file}.replaced-${stamp(now)}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, kept + suffix);
+  }
+  const temp = `${file}.restoring`;
+  fs.copyFileSync(source, temp);
+  fs.renameSync(temp, file);
+  return source;
+}

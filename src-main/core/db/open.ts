@@ -100,7 +100,7 @@ function inspectReadOnly(file: string, known: number): number {
         'newer',
         file,
         `This database was written by a newer version of ConsultDeck (schema ${version}, this app knows ${known}). ` +
-          'Install the newer version, or start from a backup. The file was not changed.',
+          'Install the newer version, or start from a backup (npm run serve -- --from-backup latest). The file was not changed.',
       );
     }
     return version;
@@ -110,7 +110,7 @@ function inspectReadOnly(file: string, known: number): number {
       'corrupt',
       file,
       `The database file ${file} cannot be read (${(error as Error).message}). ` +
-        'It was not changed. Keep a copy for your IT support, and start from a backup.',
+        'It was not changed. Keep a copy for your IT support, and start from a backup (npm run serve -- --from-backup latest).',
     );
   } finally {
     db?.close();

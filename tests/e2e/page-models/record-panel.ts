@@ -204,7 +204,9 @@ export class RecordPanel {
 
   async finalize(physician: string): Promise<void> {
     await this.finalizeButton.click();
-    await this.dialog('Sign and finalize this record?').getByRole('button', { name: `Sign as ${physician}` }).click();
+    await this.dialog('Sign and finalize this record?')
+      .getByRole('button', { name: `Sign as ${physician}` })
+      .click();
     await expect(this.signed).toBeVisible();
   }
 

@@ -17,6 +17,7 @@ import { callResultSchema, MAX_MESSAGE_BYTES, TOKEN_HEADER, type CallResult } fr
 import { errorCodes } from '../../../src-shared/errors.js';
 import type { Core } from '../../../src-main/core/create-core.js';
 import type { Db } from '../../../src-main/core/db/open.js';
+import type { Statement } from 'better-sqlite3';
 import { startHost, type Host } from '../../../src-main/host/server.js';
 import { createTokens, type RunTokens } from '../../../src-main/host/tokens.js';
 
@@ -43,37 +44,47 @@ export function seedFor(label: string): number {
 
 // ---- database content ---------------------------------------------------------
 
-const fingerprintQueries = new WeakMap<Db, Array<{ name: string; sql: string }>>();
+interface Fingerprinter {
+  schema: Statement;
+  tables: Array<{ name: string; rows: Statement }>;
+}
+
+const fingerprinters = new WeakMap<Db, Fingerprinter>();
+
+function fingerprinter(db: Db): Fingerprinter {
+  let found = fingerprinters.get(db);
+  if (found) return found;
+  const names = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string; sql: string }>;
+  const tables = names.map(({ name, sql }) => {
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>).map(
+      (c) => `"${c.name.replace(/"/g, '""')}"`,
+    );
+    const row = columns.map((c) => `quote(${c})`).join(" || ',' || ");
+    // Row order by rowid where there is one (no sort needed); by the rendered row otherwise.
+    const order = /WITHOUT\s+ROWID|^CREATE\s+VIRTUAL/i.test(sql) ? 'r' : 'rowid';
+    const rows = db.prepare(
+      `SELECT count(*) AS n, group_concat(r, char(10)) AS s FROM (SELECT ${row} AS r FROM "${name}" ORDER BY ${order})`,
+    );
+    return { name, rows };
+  });
+  found = { schema: db.prepare('SELECT group_concat(sql, char(10)) AS s FROM sqlite_schema'), tables };
+  fingerprinters.set(db, found);
+  return found;
+}
 
 /**
  * SHA-256 over every row of every table (FTS shadow tables included) and the
  * schema itself. Rows are rendered by SQLite (`quote()`), so blobs and reals
- * are exact; ordering by every column makes the text independent of the plan.
+ * are exact.
  */
 export function dbFingerprint(db: Db): string {
-  let queries = fingerprintQueries.get(db);
-  if (!queries) {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as Array<{ name: string }>;
-    queries = tables.map(({ name }) => {
-      const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>).map(
-        (c) => `"${c.name.replace(/"/g, '""')}"`,
-      );
-      const row = columns.map((c) => `quote(${c})`).join(" || ',' || ");
-      const order = columns.map((_, i) => i + 1).join(', ');
-      return {
-        name,
-        sql: `SELECT count(*) AS n, group_concat(r, char(10)) AS s FROM (SELECT ${row} AS r FROM "${name}" ORDER BY ${order})`,
-      };
-    });
-    fingerprintQueries.set(db, queries);
-  }
+  const { schema, tables } = fingerprinter(db);
   const hash = createHash('sha256');
-  const schema = db.prepare('SELECT group_concat(sql, char(10)) AS s FROM sqlite_schema').get() as { s: string };
-  hash.update(schema.s);
-  for (const { name, sql } of queries) {
-    const { n, s } = db.prepare(sql).get() as { n: number; s: string | null };
+  hash.update((schema.get() as { s: string }).s);
+  for (const { name, rows } of tables) {
+    const { n, s } = rows.get() as { n: number; s: string | null };
     hash.update(`\u0000${name}\u0000${n}\u0000${s ?? ''}`);
   }
   return hash.digest('hex');
@@ -82,7 +93,8 @@ export function dbFingerprint(db: Db): string {
 // ---- JSON Schema of the contract ---------------------------------------------
 
 export interface JsonSchema {
-  type?: string;
+  /** A list for a nullable primitive, e.g. ['boolean', 'null']. */
+  type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema | false;
@@ -257,6 +269,7 @@ export function arbFor(node: JsonSchema, ctx: ArbContext, key?: string): fc.Arbi
   if (branches) return fc.oneof(...branches.map((branch) => arbFor(branch, ctx)));
   if ('const' in node) return fc.constant(node.const);
   if (node.enum) return fc.constantFrom(...node.enum);
+  if (Array.isArray(node.type)) return fc.oneof(...node.type.map((type) => arbFor({ ...node, type }, ctx)));
   switch (node.type) {
     case 'null':
       return fc.constant(null);
@@ -352,8 +365,9 @@ function branchOf(node: JsonSchema | undefined, value: unknown): JsonSchema | un
   const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   const section = value !== null && typeof value === 'object' ? (value as { section?: unknown }).section : undefined;
   const byConst = branches.find((b) => section !== undefined && b.properties?.section?.const === section);
+  const types = (b: JsonSchema): string[] => (Array.isArray(b.type) ? b.type : b.type ? [b.type] : []);
   const byType = branches.find(
-    (b) => b.type === type || (b.type === 'integer' && type === 'number') || (b.anyOf && branchOf(b, value)),
+    (b) => types(b).includes(type) || (types(b).includes('integer') && type === 'number') || (b.anyOf && branchOf(b, value)),
   );
   return branchOf(byConst ?? byType ?? branches[0], value);
 }
@@ -523,7 +537,8 @@ function isDeepStrictEqual(a: unknown, b: unknown): boolean {
 }
 
 function sameShape(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
+  // -0 and 0 are the same answer; NaN (null in JSON) is not.
+  if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a as object);

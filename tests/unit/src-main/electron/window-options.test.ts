@@ -12,7 +12,8 @@ class CapturingWindow {
     this.options = options;
   }
 }
-const doctorWindowOptions = (p: string): BrowserWindowConstructorOptions => createDoctorWindow(CapturingWindow, p).options;
+const doctorWindowOptions = (p: string): BrowserWindowConstructorOptions =>
+  createDoctorWindow(CapturingWindow, p).options;
 const patientWindowOptions = (p: string, target: PatientTarget): BrowserWindowConstructorOptions =>
   createPatientWindow(CapturingWindow, p, target).options;
 const onDisplay: PatientTarget = {

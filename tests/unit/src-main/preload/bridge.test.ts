@@ -4,7 +4,11 @@ import { calls } from '../../../../src-shared/contract/index.js';
 import { createBridge } from '../../../../src-main/preload/bridge.js';
 
 function fakeIpc(): IpcRenderer & { invoke: ReturnType<typeof vi.fn> } {
-  return { invoke: vi.fn(async () => ({ ok: true, value: {} })), on: vi.fn(), removeListener: vi.fn() } as unknown as IpcRenderer & {
+  return {
+    invoke: vi.fn(async () => ({ ok: true, value: {} })),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+  } as unknown as IpcRenderer & {
     invoke: ReturnType<typeof vi.fn>;
   };
 }

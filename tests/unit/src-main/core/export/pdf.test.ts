@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportKind, Language } from '../../../../../src-shared/contract/index.js';
@@ -197,6 +199,29 @@ describe('pseudonymized export', () => {
       expect(text, kind).toContain(PATIENT.code);
       expect(text, kind).not.toMatch(NAME_PARTS);
       expect(path.basename(file), kind).not.toMatch(NAME_PARTS);
+    }
+  });
+});
+
+describe('browser-mode printer', () => {
+  it('runs no script and fetches nothing, even when the HTML asks for it', async () => {
+    let requests = 0;
+    const server = http.createServer((_req, res) => {
+      requests += 1;
+      res.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<!doctype html><html><head><link rel="stylesheet" href="${url}/style.css"></head>
+        <body><p id="p">Static text</p><img src="${url}/img.png"><iframe src="${url}/frame"></iframe>
+        <script>document.getElementById('p').textContent = 'Script ran';</script></body></html>`;
+      const text = pdfText(await pdf.render(html, 'A4'));
+      expect(text).toContain('Static text');
+      expect(text).not.toContain('Script ran');
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
     }
   });
 });
