@@ -47,7 +47,7 @@ export function drawSpine(
   gradeNames: readonly string[],
 ): void {
   const byLevel = new Map((levels ?? []).map((l) => [l.level, l.grade]));
-  const svg = svgEl('svg', { viewBox: '0 0 420 760', 'aria-hidden': 'true' });
+  const svg = svgEl('svg', { viewBox: '0 0 460 760', 'aria-hidden': 'true' });
   const described = [...byLevel].map(([level, grade]) => `${level}: ${gradeNames[grade - 1] ?? grade}`).join(', ');
   host.setAttribute('role', 'img');
   host.setAttribute('aria-label', described || 'Spine T1 to L5');
@@ -70,11 +70,11 @@ export function drawSpine(
         'stroke-width': 2,
       }),
     );
-    const text = svgEl('text', { x: x - 20, y: y + h / 2, 'text-anchor': 'end', 'font-size': 22, fill: '#14213d' });
+    const text = svgEl('text', { x: x - 20, y: y + h / 2, 'text-anchor': 'end', 'font-size': 30, fill: '#14213d' });
     text.textContent = level;
     svg.append(text);
     if (grade) {
-      const note = svgEl('text', { x: x + w + 16, y: y + h / 2, 'font-size': 22, 'font-weight': 700, fill: '#14213d' });
+      const note = svgEl('text', { x: x + w + 16, y: y + h / 2, 'font-size': 30, 'font-weight': 700, fill: '#14213d' });
       note.textContent = gradeNames[grade - 1] ?? String(grade);
       svg.append(note);
     }

@@ -44,50 +44,99 @@ export function seedFor(label: string): number {
 
 // ---- database content ---------------------------------------------------------
 
-interface Fingerprinter {
-  schema: Statement;
-  tables: Array<{ name: string; rows: Statement }>;
-}
-
-const fingerprinters = new WeakMap<Db, Fingerprinter>();
-
-function fingerprinter(db: Db): Fingerprinter {
-  let found = fingerprinters.get(db);
-  if (found) return found;
-  const names = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as Array<{ name: string; sql: string }>;
-  const tables = names.map(({ name, sql }) => {
-    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>).map(
-      (c) => `"${c.name.replace(/"/g, '""')}"`,
-    );
-    const row = columns.map((c) => `quote(${c})`).join(" || ',' || ");
-    // Row order by rowid where there is one (no sort needed); by the rendered row otherwise.
-    const order = /WITHOUT\s+ROWID|^CREATE\s+VIRTUAL/i.test(sql) ? 'r' : 'rowid';
-    const rows = db.prepare(
-      `SELECT count(*) AS n, group_concat(r, char(10)) AS s FROM (SELECT ${row} AS r FROM "${name}" ORDER BY ${order})`,
-    );
-    return { name, rows };
-  });
-  found = { schema: db.prepare('SELECT group_concat(sql, char(10)) AS s FROM sqlite_schema'), tables };
-  fingerprinters.set(db, found);
-  return found;
+interface TableHash {
+  name: string;
+  /** Ordinary tables get TEMP triggers counting their writes; FTS tables (virtual, shadow) cannot. */
+  watched: boolean;
+  rows: Statement;
+  /** The write count this hash was taken at, and the hash. */
+  seenAt: number;
+  hash: string | null;
 }
 
 /**
- * SHA-256 over every row of every table (FTS shadow tables included) and the
- * schema itself. Rows are rendered by SQLite (`quote()`), so blobs and reals
- * are exact.
+ * Content fingerprint of a database: SHA-256 over every row of every table
+ * (rendered by SQLite with `quote()`, so blobs and reals are exact) and over
+ * the schema.
+ *
+ * Hashing megabytes of notes after each of 50 000 calls would blow the time
+ * budget, so a table's hash is reused while nothing was written to it: TEMP
+ * triggers (connection-only, nothing is added to the file) count the writes
+ * of every ordinary table. FTS tables cannot carry triggers; they are rehashed
+ * whenever any ordinary table was written (only the app's triggers on those
+ * write them). `full()` ignores every cache; the suites compare both now and
+ * then, so a write the counters miss would still be caught.
  */
-export function dbFingerprint(db: Db): string {
-  const { schema, tables } = fingerprinter(db);
-  const hash = createHash('sha256');
-  hash.update((schema.get() as { s: string }).s);
-  for (const { name, rows } of tables) {
-    const { n, s } = rows.get() as { n: number; s: string | null };
-    hash.update(`\u0000${name}\u0000${n}\u0000${s ?? ''}`);
+export class DbWatch {
+  readonly #tables: TableHash[];
+  readonly #schema: Statement;
+  readonly #writes: Statement;
+
+  constructor(db: Db) {
+    const all = db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as Array<{ name: string; sql: string }>;
+    const virtual = all.filter((t) => /^CREATE\s+VIRTUAL/i.test(t.sql)).map((t) => t.name);
+    const quoteId = (id: string): string => `"${id.replace(/"/g, '""')}"`;
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_writes (name TEXT PRIMARY KEY, n INTEGER NOT NULL)');
+    this.#tables = all.map(({ name, sql }) => {
+      const isVirtual = virtual.includes(name);
+      const watched = !isVirtual && !virtual.some((v) => name.startsWith(`${v}_`));
+      const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all(name) as Array<{ name: string }>).map(
+        (c) => `quote(${quoteId(c.name)})`,
+      );
+      // Row order by rowid where there is one (no sort needed); by the rendered row otherwise.
+      const order = /WITHOUT\s+ROWID/i.test(sql) || isVirtual ? 'r' : 'rowid';
+      const rows = db.prepare(
+        `SELECT count(*) AS n, group_concat(r, char(10)) AS s FROM (SELECT ${columns.join(" || ',' || ")} AS r FROM ${quoteId(name)} ORDER BY ${order})`,
+      );
+      if (watched) {
+        db.prepare('INSERT OR IGNORE INTO temp.fuzz_writes (name, n) VALUES (?, 0)').run(name);
+        const literal = `'${name.replace(/'/g, "''")}'`;
+        for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+          db.exec(
+            `CREATE TEMP TRIGGER IF NOT EXISTS ${quoteId(`fuzz_${event}_${name}`)} AFTER ${event} ON main.${quoteId(name)}
+             BEGIN UPDATE temp.fuzz_writes SET n = n + 1 WHERE name = ${literal}; END`,
+          );
+        }
+      }
+      return { name, watched, rows, seenAt: -1, hash: null };
+    });
+    this.#schema = db.prepare('SELECT group_concat(sql, char(10)) AS s FROM main.sqlite_schema');
+    this.#writes = db.prepare('SELECT name, n FROM temp.fuzz_writes');
   }
-  return hash.digest('hex');
+
+  #hashOf(table: TableHash): string {
+    const { n, s } = table.rows.get() as { n: number; s: string | null };
+    return createHash('sha256').update(`${table.name}\u0000${n}\u0000${s ?? ''}`).digest('hex');
+  }
+
+  #combine(hashes: string[]): string {
+    const hash = createHash('sha256').update((this.#schema.get() as { s: string }).s);
+    for (const part of hashes) hash.update(part);
+    return hash.digest('hex');
+  }
+
+  /** The fingerprint, rehashing only the tables written since their last hash. */
+  fingerprint(): string {
+    const counts = new Map((this.#writes.all() as Array<{ name: string; n: number }>).map((r) => [r.name, r.n]));
+    const allWrites = [...counts.values()].reduce((a, b) => a + b, 0);
+    return this.#combine(
+      this.#tables.map((table) => {
+        const at = table.watched ? (counts.get(table.name) ?? 0) : allWrites;
+        if (table.hash === null || table.seenAt !== at) {
+          table.hash = this.#hashOf(table);
+          table.seenAt = at;
+        }
+        return table.hash;
+      }),
+    );
+  }
+
+  /** The fingerprint from every row, with no cache. */
+  full(): string {
+    return this.#combine(this.#tables.map((table) => this.#hashOf(table)));
+  }
 }
 
 // ---- JSON Schema of the contract ---------------------------------------------
@@ -426,43 +475,60 @@ const WRONG_TYPES: unknown[] = [
   { length: 1 },
 ];
 
-/** Values just inside and just outside what `node` allows. */
-function edgesOf(node: JsonSchema | undefined, value: unknown): unknown[] {
+/** Values just inside and just outside what `node` allows, built only when picked (some are 100 000 characters). */
+function edgesOf(node: JsonSchema | undefined, value: unknown): Array<() => unknown> {
   if (!node) return [];
-  const out: unknown[] = [];
+  const out: Array<() => unknown> = [];
+  const add = (...values: unknown[]): void => {
+    for (const v of values) out.push(() => v);
+  };
   const max = node.maxLength;
   const min = node.minLength;
-  if (node.type === 'string' || typeof value === 'string') {
+  const types = Array.isArray(node.type) ? node.type : [node.type];
+  if (types.includes('string') || typeof value === 'string') {
     const text = typeof value === 'string' ? value : 'a';
     if (max !== undefined) {
-      out.push(fill('a', max), fill('a', max + 1), fill('é', max + 1), fill('😀', max), fill('😀', max + 2));
-      out.push(`  ${fill('b', max)}  `, fill(' ', max + 1), fill('\n', max), fill('a\u0000', max));
+      out.push(
+        () => fill('a', max),
+        () => fill('a', max + 1),
+        () => fill('é', max + 1),
+        () => fill('😀', max),
+        () => fill('😀', max + 2),
+        () => `  ${fill('b', max)}  `,
+        () => fill(' ', max + 1),
+        () => fill('\n', max),
+        () => fill('a\u0000', max),
+      );
     }
-    if (min !== undefined && min > 0) out.push('', fill('a', min - 1), fill(' ', min));
-    out.push(`${text}\u0000`, `\u0007${text}`, `${text}\n`, `${text}\ud800`, ` ${text} `, text.toUpperCase(), `${text}\u200b`);
+    if (min !== undefined && min > 0) add('', fill('a', min - 1), fill(' ', min));
+    add(`${text}\u0000`, `\u0007${text}`, `${text}\n`, `${text}\ud800`, ` ${text} `, text.toUpperCase(), `${text}\u200b`);
     if (node.format === 'uuid' && typeof value === 'string') {
-      out.push(value.toUpperCase(), `{${value}}`, value.replace(/-/g, ''), value.slice(0, -1), `${value}0`);
+      add(value.toUpperCase(), `{${value}}`, value.replace(/-/g, ''), value.slice(0, -1), `${value}0`);
     }
-    if (node.format === 'date') out.push('2023-02-29', '2024-13-01', '1899-12-31', '2024-1-1', '2024-01-01T00:00:00Z');
-    if (node.pattern === YEAR) out.push('1899', '0000', '10000', '999', '١٩٥٠');
-    if (node.format === 'date-time') out.push('2024-01-01T00:00:00', '2024-01-01T00:00:00+01:00', '2024-01-01', '2024-01-01T24:00:00Z');
+    if (node.format === 'date') add('2023-02-29', '2024-13-01', '1899-12-31', '2024-1-1', '2024-01-01T00:00:00Z');
+    if (node.pattern === YEAR) add('1899', '0000', '10000', '999', '١٩٥٠');
+    if (node.format === 'date-time') {
+      add('2024-01-01T00:00:00', '2024-01-01T00:00:00+01:00', '2024-01-01', '2024-01-01T24:00:00Z');
+    }
   }
-  if (node.enum) out.push(...node.enum.map((v) => `${String(v)} `), ...node.enum.map((v) => String(v).toUpperCase()));
-  if (node.type === 'integer' || node.type === 'number') {
+  if (node.enum) add(...node.enum.map((v) => `${String(v)} `), ...node.enum.map((v) => String(v).toUpperCase()));
+  if (types.includes('integer') || types.includes('number')) {
     const lo = node.minimum;
     const hi = node.maximum;
-    if (lo !== undefined) out.push(lo, lo - 1, lo - 1e-9, lo + 0.5);
-    if (hi !== undefined) out.push(hi, hi + 1, hi + 1e-9, hi - 0.5);
-    out.push(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -Number.MAX_SAFE_INTEGER - 2, Number.MIN_VALUE);
+    if (lo !== undefined) add(lo, lo - 1, lo - 1e-9, lo + 0.5);
+    if (hi !== undefined) add(hi, hi + 1, hi + 1e-9, hi - 0.5);
+    add(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -Number.MAX_SAFE_INTEGER - 2, Number.MIN_VALUE);
   }
-  if (node.type === 'array' || Array.isArray(value)) {
+  if (types.includes('array') || Array.isArray(value)) {
     const items = Array.isArray(value) ? value : [];
     const first = items[0] ?? null;
-    if (node.maxItems !== undefined) {
-      out.push(Array.from({ length: node.maxItems }, () => structuredClone(first)));
-      out.push(Array.from({ length: node.maxItems + 1 }, () => structuredClone(first)));
-    }
-    out.push([...items, structuredClone(first)], [], Array.from({ length: 5000 }, () => first));
+    const copies = (n: number) => (): unknown[] => Array.from({ length: n }, () => structuredClone(first));
+    if (node.maxItems !== undefined) out.push(copies(node.maxItems), copies(node.maxItems + 1));
+    out.push(
+      () => [...items, structuredClone(first)],
+      () => [],
+      () => Array.from({ length: 5000 }, () => first),
+    );
   }
   return out;
 }
@@ -481,12 +547,11 @@ export function mutate(valid: unknown, schema: JsonSchema, where: number, how: n
     () => slot.set(WRONG_TYPES[what % WRONG_TYPES.length]),
     () => {
       const edges = edgesOf(slot.node, slot.value);
-      if (edges.length > 0) slot.set(edges[what % edges.length]);
-      else slot.set(WRONG_TYPES[what % WRONG_TYPES.length]);
+      slot.set(edges.length > 0 ? (edges[what % edges.length] as () => unknown)() : WRONG_TYPES[what % WRONG_TYPES.length]);
     },
     () => {
       const edges = edgesOf(slot.node, slot.value);
-      if (edges.length > 0) slot.set(edges[(what >> 4) % edges.length]);
+      if (edges.length > 0) slot.set((edges[(what >> 4) % edges.length] as () => unknown)());
     },
   ];
   const value = slot.value;
