@@ -19,7 +19,15 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.ts', 'scripts/*.ts', 'src-renderer/vite.config.ts', 'src-main/preload/vite.config.ts'],
+          allowDefaultProject: [
+            '*.js',
+            '*.ts',
+            'scripts/*.js',
+            'tests/crash/*.mjs',
+            'src-renderer/vite.config.ts',
+            'src-main/preload/vite.config.ts',
+          ],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 12,
         },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.svelte'],
@@ -78,7 +86,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['tests/**', 'scripts/**', '*.config.*'],
+    files: ['tests/**', 'scripts/**', 'bench/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // Tests may import type-only from electron; a runtime import would start the binary download.

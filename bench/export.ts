@@ -41,7 +41,10 @@ function rssNow(): { node: number; children: number } {
   for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parents) {
-      if (below.has(ppid) && !below.has(pid)) (below.add(pid), (grew = true));
+      if (below.has(ppid) && !below.has(pid)) {
+        below.add(pid);
+        grew = true;
+      }
     }
   }
   let children = 0;

@@ -38,13 +38,11 @@ export function setupDisplayControl(deps: DisplayDeps, initialDisplayId: number 
   const consoleId = (): number => screen.getDisplayMatching(deps.doctor.getBounds()).id;
 
   const state = (): DisplayState => ({
-    displays: screen
-      .getAllDisplays()
-      .map((d, i) => ({
-        id: d.id,
-        label: d.label || `Display ${i + 1}`,
-        primary: d.id === screen.getPrimaryDisplay().id,
-      })),
+    displays: screen.getAllDisplays().map((d, i) => ({
+      id: d.id,
+      label: d.label || `Display ${i + 1}`,
+      primary: d.id === screen.getPrimaryDisplay().id,
+    })),
     patientDisplayId,
     patientVisible: patient.isVisible(),
     offerDisplayId,

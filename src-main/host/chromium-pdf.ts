@@ -4,7 +4,7 @@
  * Its one context has JavaScript off, is offline, and aborts every request:
  * the HTML carries its font as data: URLs and needs nothing from outside.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiError } from '../../src-shared/errors.js';
 import {
   PDF_FOOTER_TEMPLATE,
@@ -57,6 +57,8 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
   const start = async (): Promise<BrowserContext> => {
     let browser: Browser;
     try {
+      // Loaded on the first PDF only: importing playwright-core costs most of a second at start-up.
+      const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     } catch (error) {
       context = null;

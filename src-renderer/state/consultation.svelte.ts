@@ -53,8 +53,9 @@ export class SaveChannel<T> {
   schedule(value: T): void {
     this.#pending = value;
     if (this.status.kind !== 'saving') this.status = { kind: 'pending' };
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+    // A save at most every delay while typing goes on (not only after a
+    // pause), so a crash loses at most about that much typing.
+    this.#timer ??= setTimeout(() => void this.flush(), this.#delayMs);
   }
 
   /** Saves now what is pending; resolves true when everything is saved. */
@@ -68,6 +69,7 @@ export class SaveChannel<T> {
   /** Forgets unsaved edits (the record was closed or reloaded). */
   reset(): void {
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#pending = null;
     this.status = { kind: 'idle' };
   }

@@ -16,15 +16,17 @@ async function ok<T>(doctor: DoctorConsole, name: string, input: unknown): Promi
 }
 
 /** A consultation taken through to signing with API calls, as the console would. */
-async function finalizedConsultation(doctor: DoctorConsole): Promise<string> {
+async function finalizedConsultation(
+  doctor: DoctorConsole,
+  who = { displayName: 'Margrit Aebischer', code: 'E2E-001' },
+): Promise<string> {
   await ok(doctor, 'settings.update', {
     physicianName: 'Dr. Lea Roth',
     clinicName: 'Spine Clinic Bern',
     clinicContact: '031 555 01 02',
   });
   const patient = await ok<{ id: string }>(doctor, 'patients.create', {
-    displayName: 'Margrit Aebischer',
-    code: 'E2E-001',
+    ...who,
     birthDate: '1944',
     sex: 'female',
   });
@@ -108,17 +110,49 @@ test('a pseudonymized export names nobody, and the patient window may not export
   expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
 
-// For the integrator: once the record and history views mount ConsultationExportDialog,
-// open it from a finalized record and drive it by its accessible names.
-test.fixme('UI: export from the record view with progress, file list and the clipboard text', async ({ doctor }) => {
+test('UI: several records from the history, by keyboard, with progress and the list of files', async ({ doctor }) => {
+  test.setTimeout(120_000);
+  await finalizedConsultation(doctor);
+  await finalizedConsultation(doctor, { displayName: 'Urs Zbinden', code: 'E2E-002' });
+  const page = doctor.page;
+  await page.getByRole('button', { name: 'Record', exact: true }).click();
+  await page.getByRole('button', { name: 'All records' }).click();
+  await page.getByRole('checkbox', { name: /Select the record of Margrit Aebischer/ }).check();
+  await page.getByRole('checkbox', { name: /Select the record of Urs Zbinden/ }).check();
+  await page.getByRole('button', { name: 'Export selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export 2 consultations' });
+  await expect(dialog).toBeVisible();
+  // Keyboard only: Space ticks the register (and must not move a slide), Enter exports.
+  await dialog.getByRole('checkbox', { name: /Register of consultations/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(dialog.getByRole('checkbox', { name: /Register of consultations/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Export' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('3 of 3 done')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', '3');
+  const files = dialog.getByRole('list', { name: 'Files written' }).getByRole('listitem');
+  await expect(files).toHaveCount(3);
+  await expect(files.nth(2)).toContainText('_register_2-consultations.csv');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('UI: one record, pseudonymized, and its text for the health record', async ({ doctor }) => {
   await finalizedConsultation(doctor);
   const page = doctor.page;
-  // TODO(integrator): open the finalized record and its "Export…" button here.
-  const dialog = page.getByRole('dialog', { name: /Export/ });
-  await dialog.getByRole('checkbox', { name: "Patient leaflet (PDF, in the consultation's language)" }).check();
+  await page.getByRole('button', { name: 'Record', exact: true }).click();
+  await page.getByRole('button', { name: 'All records' }).click();
+  await page.getByRole('button', { name: /Open the record of Margrit Aebischer/ }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export consultation' });
   await dialog.getByRole('checkbox', { name: /Pseudonymize/ }).check();
+  await dialog.getByRole('checkbox', { name: /Clinician summary/ }).uncheck();
+  await dialog.getByRole('checkbox', { name: /Text for the health record/ }).check();
   await dialog.getByRole('button', { name: 'Export' }).click();
-  await expect(dialog.getByRole('list', { name: 'Files written' }).getByRole('listitem')).toHaveCount(2);
+  await expect(dialog.getByRole('list', { name: 'Files written' })).toContainText('E2E-001_record.md');
   await dialog.getByRole('button', { name: 'Copy text for the health record' }).click();
-  await expect(dialog.getByText(/Copied to the clipboard|press Ctrl\+C/)).toBeVisible();
+  const copied = dialog.getByText('Copied to the clipboard.');
+  const byHand = dialog.getByRole('textbox', { name: /Text for the health record/ });
+  await expect(copied.or(byHand)).toBeVisible();
+  if (await byHand.isVisible()) await expect(byHand).toHaveValue(/Patient: E2E-001/);
 });

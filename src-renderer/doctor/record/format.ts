@@ -125,7 +125,8 @@ export function messageOf(error: unknown): string {
 export function keepKeysInControls(event: KeyboardEvent): void {
   const target = event.target;
   if (!(target instanceof Element)) return;
-  if (event.key === 'PageDown' || event.key === 'PageUp') return;
+  // Clicker keys and the presenting shortcuts that no control uses still reach the console.
+  if (['PageDown', 'PageUp', 'F5', 'Escape'].includes(event.key)) return;
   if (target.closest('input, select, textarea, button, summary, dialog, [contenteditable="true"]'))
     event.stopPropagation();
 }

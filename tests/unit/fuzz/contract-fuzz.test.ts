@@ -31,7 +31,13 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callNames, calls, type CallName, type ConsultationRecord, type Deck } from '../../../src-shared/contract/index.js';
+import {
+  callNames,
+  calls,
+  type CallName,
+  type ConsultationRecord,
+  type Deck,
+} from '../../../src-shared/contract/index.js';
 import { MAX_MESSAGE_BYTES, type CallResult } from '../../../src-shared/envelope.js';
 import {
   DOMAIN_VALIDATION,
@@ -154,7 +160,10 @@ async function judge(
     check(typeof field === 'string' && field !== '', () => `no field: ${context()}`);
     const fields = issueFields(parsed.error);
     check(fields.includes(field as string), () => `field ${field} is none of ${fields.join(', ')}: ${context()}`);
-    check(fieldNamesAPlace(field as string, effectiveInput(seen), world.schema), () => `field ${field} names no place: ${context()}`);
+    check(
+      fieldNamesAPlace(field as string, effectiveInput(seen), world.schema),
+      () => `field ${field} names no place: ${context()}`,
+    );
     unchanged();
     return;
   }
@@ -162,7 +171,10 @@ async function judge(
     count(name, channel, code, true);
     world.clean = null;
     if (name === 'decks.get' && payload.role === 'patient') {
-      check((answer.value as Deck).slides.every((slide) => slide.notes === ''), () => `notes for the patient: ${context()}`);
+      check(
+        (answer.value as Deck).slides.every((slide) => slide.notes === ''),
+        () => `notes for the patient: ${context()}`,
+      );
     }
     await checkRoundTrip(world, parsed.data as Record<string, unknown>, answer.value);
     return;
@@ -232,7 +244,7 @@ describe.each(callNames.map((name) => [name]))('%s', (name) => {
         try {
           result = await world.core.dispatch(name, payload.value, { role: payload.role, windowId: `fuzz-${n}` });
         } catch (error) {
-          throw new Error(`dispatch threw for ${safeJson(payload.value)}: ${String(error)}`);
+          throw new Error(`dispatch threw for ${safeJson(payload.value)}: ${String(error)}`, { cause: error });
         }
         await judge(world, 'dispatch', payload, payload.value, result, before);
         if (n % 50 === 0) crossCheck(world);
@@ -336,7 +348,10 @@ describe('known bugs (pinned; each fails until fixed)', () => {
       return;
     }
     const id = (created.value as { id: string }).id;
-    expect(await world.raw('patients.get', { id })).toMatchObject({ ok: true, value: { displayName: input.displayName } });
+    expect(await world.raw('patients.get', { id })).toMatchObject({
+      ok: true,
+      value: { displayName: input.displayName },
+    });
   });
 });
 
