@@ -7,20 +7,28 @@ import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
 import { LIMITS, uuidSchema } from './common.js';
 
+/**
+ * A lone UTF-16 surrogate is not text: SQLite would store it as U+FFFD, so the
+ * saved text would differ from what was typed. Refused instead of altered.
+ */
+const WHOLE_CHARACTERS = /^[^\p{Cs}]*$/u;
+
 /** One line of text without control characters, trimmed. */
 export const plainLine = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters')
+    .regex(WHOLE_CHARACTERS, 'contains a broken character');
 
 /** Text that may span lines; no other control characters. */
 export const plainText = (max: number) =>
   z
     .string()
     .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'no control characters');
+    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'no control characters')
+    .regex(WHOLE_CHARACTERS, 'contains a broken character');
 
 export const sexes = ['female', 'male', 'other', 'unknown'] as const;
 export const sexSchema = z.enum(sexes);

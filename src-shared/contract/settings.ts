@@ -6,24 +6,14 @@
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
 import { LIMITS, emptyInput } from './common.js';
+import { plainLine, plainText } from './patients.js';
 
 export const paperSizes = ['A4', 'Letter'] as const;
 
-/** One line of text without control characters, trimmed. */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'no control characters');
-
+/** One line of text (the same rules as every other text input). */
+const line = plainLine;
 /** Text that may span lines (a postal address, a phone number below it). */
-const lines = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, 'no control characters');
+const lines = plainText;
 
 /** Empty (the default folder) or an absolute path: POSIX, a Windows drive or a UNC share. */
 const folder = line(LIMITS.mediumText).refine(

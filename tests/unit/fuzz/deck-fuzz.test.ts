@@ -13,27 +13,41 @@
  *   anywhere, only allowlisted tags, no event-handler or style attributes, and no attribute value
  *   with a URL scheme (`javascript:`, `http:`, `https:`, `data:` …) or a `//` URL; images point
  *   into the deck's own assets. (Text content may mention anything, escaped: it is not a URL.)
- * - a broken PDF is a problem naming the file, never a crash; the other decks stay listed.
+ * - a broken PDF is a problem naming the file, never a crash; the other decks stay listed. PDFs are
+ *   listed in a child process (pdf-listing.ts), so a crash of the page counter is observed, not suffered.
  *
  * Runs: FUZZ_DECK_RUNS (default 400) Markdown decks, 3 × 100 PDFs; seed as in fuzz-kit.ts.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeckProblem, Slide } from '../../../src-shared/contract/index.js';
+import type { DeckProblem, DeckSummary, Slide } from '../../../src-shared/contract/index.js';
 import { checkDeckFolder } from '../../../src-main/core/decks/check.js';
 import { createDeckLibrary } from '../../../src-main/core/decks/library.js';
 import { minimalPdf, writeGoodDeck } from '../src-main/core/decks/deck-fixtures.js';
+import { appRoot } from '../helpers/test-core.js';
 import { SEED, charArb, seedFor } from './fuzz-kit.js';
 
 const RUNS = Number(process.env.FUZZ_DECK_RUNS) > 0 ? Number(process.env.FUZZ_DECK_RUNS) : 400;
 const DECK = 'fuzz-deck';
+const LISTING_SCRIPT = path.join(appRoot, 'tests/unit/fuzz/pdf-listing.ts');
 
 let root: string;
 let bundledDir: string;
-const tally = { runs: 0, passed: 0, leftOut: 0, problems: 0, slides: 0, pdfs: 0, pdfListed: 0, pdfProblems: 0 };
+const tally = {
+  runs: 0,
+  passed: 0,
+  leftOut: 0,
+  problems: 0,
+  slides: 0,
+  pdfs: 0,
+  pdfListed: 0,
+  pdfProblems: 0,
+  pdfWorkerCrashes: 0,
+};
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-deck-fuzz-'));
@@ -45,7 +59,8 @@ afterAll(() => {
   console.log(
     `deck fuzz — seed ${SEED}: ${tally.runs} Markdown decks (${tally.passed} passed, ${tally.leftOut} left out ` +
       `with ${tally.problems} problems, ${tally.slides} slides rendered); ${tally.pdfs} PDFs ` +
-      `(${tally.pdfListed} readable and listed, ${tally.pdfProblems} reported as problems)`,
+      `(${tally.pdfListed} readable and listed, ${tally.pdfProblems} reported as problems; ` +
+      `${tally.pdfWorkerCrashes} batches hit the known PDF-worker crash)`,
   );
   fs.rmSync(root, { recursive: true, force: true });
 });
@@ -372,6 +387,26 @@ function checkProblemsAreLocated(problems: DeckProblem[], userDir: string): void
 
 // ---- properties ---------------------------------------------------------------
 
+describe('the HTML oracle', () => {
+  it('flags what it is meant to flag, and passes clean slide HTML', () => {
+    for (const html of [
+      '<script>x</script>',
+      '<p onclick="x">a</p>',
+      '<a href="x">a</a>',
+      '<img src="http://evil.example/x.png">',
+      '<img src="//evil.example/x.png">',
+      `<img src="/decks/other/assets/x.svg">`,
+      '<div data-label="javascript:alert(1)"></div>',
+      '<p style="color:red">a</p>',
+      '<!-- a comment -->',
+    ]) {
+      expect(unsafeHtml(html), html).not.toBeNull();
+    }
+    const clean = `<h2>A</h2><p class="fragment">b &lt;script&gt; http: as text</p><img src="/decks/${DECK}/assets/a.svg" alt="A">`;
+    expect(unsafeHtml(clean)).toBeNull();
+  });
+});
+
 describe('Markdown decks', () => {
   it(`checks, lists and renders ${RUNS} fuzzed deck folders without throwing`, () => {
     let n = 0;
@@ -465,6 +500,52 @@ const pdfBytes: fc.Arbitrary<{ kind: string; data: Buffer }> = fc.oneof(
   ),
 );
 
+interface ChildListing {
+  code: number | null;
+  /** Set when the child was killed for taking longer than CHILD_TIMEOUT_MS. */
+  killed: boolean;
+  ms: number;
+  stderr: string;
+  result: {
+    listing: { decks: DeckSummary[]; problems: DeckProblem[] };
+    reloaded: { decks: DeckSummary[]; problems: DeckProblem[] };
+    slides: Record<string, number>;
+  } | null;
+}
+
+/**
+ * A listing takes 1–3 s (pdf.js loads in a worker); the page counter's own timeout is 30 s. A child
+ * still busy after this long has frozen: it is killed, so a freeze costs this much, not 30 s.
+ */
+const CHILD_TIMEOUT_MS = 12_000;
+
+/** Lists the decks in a child process (see pdf-listing.ts): a crash there is an exit code, not ours. */
+function listInChild(userDir: string): ChildListing {
+  const started = Date.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', LISTING_SCRIPT, bundledDir, userDir], {
+    cwd: appRoot,
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+  });
+  let result: ChildListing['result'];
+  try {
+    result = JSON.parse(child.stdout) as ChildListing['result'];
+  } catch {
+    result = null;
+  }
+  return { code: child.status, killed: child.signal !== null, ms: Date.now() - started, stderr: child.stderr, result };
+}
+
+/**
+ * The known bug pinned below: pdf.js rejects a promise nobody handles for some damaged files, which
+ * kills the page-counting worker; every PDF of the folder then "timed out" after 30 s, and the
+ * worker's 'error' event, which has no listener, is thrown in the main process.
+ */
+function isKnownPdfWorkerCrash(child: ChildListing): boolean {
+  const timedOut = child.result?.listing.problems.some((p) => /timed out/.test(p.message)) ?? false;
+  return child.killed || /UnhandledPromiseRejection|XRefEntryException/.test(child.stderr) || timedOut;
+}
+
 describe('PDF decks', () => {
   it.each([1, 2, 3])(
     'batch %i: 100 broken PDFs beside good decks are problems, never a crash',
@@ -476,22 +557,31 @@ describe('PDF decks', () => {
       const names = samples.map((_, i) => `Broken ${batch}-${String(i).padStart(3, '0')}.pdf`);
       samples.forEach((sample, i) => fs.writeFileSync(path.join(userDir, names[i] as string), sample.data));
 
-      const library = createDeckLibrary({ bundledDir, userDir });
-      for (const listing of [library.list(), library.reload()]) {
-        const ids = listing.decks.map((deck) => deck.id);
+      const child = listInChild(userDir);
+      tally.pdfs += samples.length;
+      if (isKnownPdfWorkerCrash(child)) {
+        // Counted, not failed here: the pinned test below fails for it, deterministically.
+        tally.pdfWorkerCrashes += 1;
+        return;
+      }
+      expect(child.code, child.stderr).toBe(0);
+      const result = child.result;
+      expect(result).not.toBeNull();
+      for (const listing of [result?.listing, result?.reloaded]) {
+        const ids = listing?.decks.map((deck) => deck.id) ?? [];
         expect(ids).toEqual(expect.arrayContaining(['good-deck', 'clinic-deck', 'good-leaflet']));
-        expect(library.get('good-leaflet', 'en', { withNotes: false })?.slides).toHaveLength(2);
+        expect(result?.slides['good-leaflet']).toBe(2);
         samples.forEach((sample, i) => {
           const name = names[i] as string;
           const id = `broken-${batch}-${String(i).padStart(3, '0')}`;
-          const problems = listing.problems.filter((problem) => problem.file === name);
-          const deck = listing.decks.find((entry) => entry.id === id);
+          const problems = listing?.problems.filter((problem) => problem.file === name) ?? [];
+          const deck = listing?.decks.find((entry) => entry.id === id);
           const label = `${name} (${sample.kind}, ${sample.data.length} bytes)`;
           // pdf.js repairs some damage: a readable file with pages is a deck, anything else one problem.
           expect(problems, label).toHaveLength(deck ? 0 : 1);
           if (deck) {
             expect(deck.slideCount, label).toBeGreaterThan(0);
-            expect(library.get(id, 'en', { withNotes: true })?.slides, label).toHaveLength(deck.slideCount);
+            expect(result?.slides[id], label).toBe(deck.slideCount);
           } else {
             expect(problems[0]?.line, label).toBe(0);
             expect(problems[0]?.message, label).toMatch(/PDF/);
@@ -504,11 +594,35 @@ describe('PDF decks', () => {
           }
         });
       }
-      const listed = library.list().decks.filter((deck) => deck.id.startsWith(`broken-${batch}-`)).length;
-      tally.pdfs += samples.length;
+      const listed = result?.listing.decks.filter((deck) => deck.id.startsWith(`broken-${batch}-`)).length ?? 0;
       tally.pdfListed += listed;
       tally.pdfProblems += samples.length - listed;
     },
     120_000,
   );
+});
+
+/** Found by the PDF batches: a 3-page PDF with two bytes changed (`/Count\x023`, `4 0 o\xc0j`). */
+function damagedPdf(): Buffer {
+  const pdf = Buffer.from(minimalPdf(3).replace('/Count 3', '/Count\u00023'), 'latin1');
+  pdf[pdf.indexOf('4 0 obj') + 5] = 0xc0;
+  return pdf;
+}
+
+describe('known bugs (pinned; each fails until fixed)', () => {
+  it('a damaged PDF listed before a good one: no uncaught error, no 30 s freeze, the good PDF still listed', () => {
+    const userDir = path.join(root, 'pdf-pinned');
+    fs.mkdirSync(userDir, { recursive: true });
+    fs.writeFileSync(path.join(userDir, 'A damaged.pdf'), damagedPdf());
+    fs.writeFileSync(path.join(userDir, 'B good.pdf'), minimalPdf(2));
+    const child = listInChild(userDir);
+    expect(child.killed, `still listing after ${CHILD_TIMEOUT_MS} ms: the page counter froze`).toBe(false);
+    expect(child.stderr).not.toMatch(/Unhandled|Error/);
+    expect(child.code).toBe(0);
+    const ids = child.result?.listing.decks.map((deck) => deck.id) ?? [];
+    expect(ids).toContain('b-good');
+    // The damaged one may be repaired (listed) or reported; either way it is accounted for.
+    const damaged = ids.includes('a-damaged') || child.result?.listing.problems.some((p) => p.file === 'A damaged.pdf');
+    expect(damaged).toBe(true);
+  }, 120_000);
 });
