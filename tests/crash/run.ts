@@ -142,7 +142,7 @@ process.stdout.write('ready\\n'); migrate(db, all.filter((m) => m.version > v));
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), random() * 1500));
+      child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), random() * 400));
       child.on('exit', () => resolve());
     });
     result.kills += 1;

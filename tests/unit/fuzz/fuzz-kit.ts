@@ -154,6 +154,8 @@ export interface JsonSchema {
   maxItems?: number;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
+  /** Several patterns on one string come as allOf: [{ pattern }, …]. */
+  allOf?: JsonSchema[];
   const?: unknown;
   enum?: unknown[];
   minimum?: number;
@@ -172,6 +174,7 @@ const KEBAB = '^[a-z0-9][a-z0-9-]*$';
 const YEAR = '^\\d{4}$';
 const ONE_LINE = '^[^\\p{Cc}]*$';
 const MULTI_LINE = '^(?:[^\\p{Cc}]|[\\n\\r\\t])*$';
+const WHOLE_CHARACTERS = '^[^\\p{Cs}]*$';
 
 /** Characters that tend to break things: combining marks, bidi, BOM, quotes, SQL/LIKE wildcards, controls, lone surrogates. */
 export const SPECIAL_CHARS = [
@@ -295,6 +298,7 @@ const dateTimeArb: fc.Arbitrary<string> = fc
 const REFUSED: Record<string, RegExp> = {
   [ONE_LINE]: /\p{Cc}/gu,
   [MULTI_LINE]: /(?![\n\r\t])\p{Cc}/gu,
+  [WHOLE_CHARACTERS]: /\p{Cs}/gu,
 };
 
 function stringArb(node: JsonSchema, ctx: ArbContext): fc.Arbitrary<unknown> {
@@ -310,10 +314,15 @@ function stringArb(node: JsonSchema, ctx: ArbContext): fc.Arbitrary<unknown> {
       { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9-]*$/).map((s) => s.slice(0, max)) },
     );
   }
-  const refused = node.pattern === undefined ? undefined : REFUSED[node.pattern];
-  if (refused) return textArb(min, max).map((text) => text.replace(refused, '').slice(0, max));
-  if (node.pattern) return fc.stringMatching(new RegExp(node.pattern)).map((s) => s.slice(0, max));
-  return textArb(min, max);
+  const patterns = [node.pattern, ...(node.allOf ?? []).map((part) => part.pattern)].filter(
+    (pattern): pattern is string => pattern !== undefined,
+  );
+  const other = patterns.find((pattern) => !REFUSED[pattern]);
+  if (other) return fc.stringMatching(new RegExp(other)).map((s) => s.slice(0, max));
+  // Cut first, then drop refused characters, so a cut surrogate pair is dropped too.
+  return textArb(min, max).map((text) =>
+    patterns.reduce((t, pattern) => t.replace(REFUSED[pattern] as RegExp, ''), text.slice(0, max)),
+  );
 }
 
 /** Levels are unique by level, everything else by value. */
