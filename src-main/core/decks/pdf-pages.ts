@@ -18,6 +18,8 @@ const TIMEOUT_MS = 30_000;
 // sources (tests) and the compiled output without a separate worker file.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
+// pdf.js leaves some rejections of damaged files unhandled: they must not end the worker.
+process.on('unhandledRejection', () => {});
 const { readFile } = require('node:fs/promises');
 const { port, files, pdfUrl, flag } = workerData;
 const message = (error) => String((error && error.message) || error);
@@ -60,6 +62,8 @@ export function countPdfPagesSync(files: readonly string[]): Map<string, PageCou
     stdout: true,
     stderr: true,
   });
+  // A worker that dies anyway is reported per file below, never as an uncaught error in the app.
+  worker.on('error', () => undefined);
   const waited = Atomics.wait(flag, 0, 0, TIMEOUT_MS);
   const received = receiveMessageOnPort(port1) as { message: Record<string, PageCount> } | undefined;
   void worker.terminate();

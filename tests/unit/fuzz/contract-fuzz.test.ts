@@ -27,7 +27,7 @@
  *   and answer carries all marks of the slide: up to 200 strokes × 2 000 points).
  * - displays.*: this core has no display control (browser mode), so valid payloads answer
  *   NOT_FOUND by design; only validation, roles and envelopes are exercised for them.
- * - "Changes nothing" compares a content hash of every table (fuzz-kit.ts DbWatch): per-table
+ * - "Changes nothing" compares a content hash of every table (db-watch.ts): per-table
  *   hashes are reused while connection-only TEMP triggers count no write, and every 50 runs and
  *   after each property the cached hash is checked against one computed from every row.
  * - The worlds are stateful, so shrinking is off by default; generators prefer ids that exist, and
@@ -48,8 +48,6 @@ import {
 } from '../../../src-shared/contract/index.js';
 import { MAX_MESSAGE_BYTES, type CallResult } from '../../../src-shared/envelope.js';
 import {
-  DOMAIN_VALIDATION,
-  checkRoundTrip,
   diffSnapshot,
   makeWorld,
   payloadArb,
@@ -61,18 +59,10 @@ import {
   type Snapshot,
   type World,
 } from './contract-world.js';
-import {
-  RUNS,
-  SEED,
-  TRANSPORT_RUNS,
-  effectiveInput,
-  envelopeProblem,
-  fieldNamesAPlace,
-  issueFields,
-  safeJson,
-  seedFor,
-  type FuzzSocket,
-} from './fuzz-kit.js';
+import { RUNS, SEED, TRANSPORT_RUNS, seedFor } from './fuzz-config.js';
+import { DOMAIN_VALIDATION, checkRoundTrip } from './round-trip.js';
+import type { FuzzSocket } from './fuzz-host.js';
+import { effectiveInput, envelopeProblem, fieldNamesAPlace, issueFields, safeJson } from './oracle.js';
 
 type Channel = 'dispatch' | 'http' | 'ws';
 

@@ -3,38 +3,21 @@
  * fixed clock of tests/unit/helpers/test-core.ts, seeded through `dispatch`
  * with real records (patients, drafts with notes and entries, finalized
  * records, one amended), a browser-mode host in front of it, pools of the ids
- * that exist, and the per-call generators and round-trip checks.
+ * that exist, and the per-call generators (round-trip checks: round-trip.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { expect } from 'vitest';
-import {
-  calls,
-  type CallName,
-  type ConsultationRecord,
-  type Patient,
-  type PresentationState,
-  type Settings,
-} from '../../../src-shared/contract/index.js';
+import { calls, type CallName, type ConsultationRecord, type Patient } from '../../../src-shared/contract/index.js';
 import type { CallResult } from '../../../src-shared/envelope.js';
 import { createCore, type Core } from '../../../src-main/core/create-core.js';
 import { appRoot } from '../helpers/test-core.js';
 import { writeGoodDeck } from '../src-main/core/decks/deck-fixtures.js';
-import {
-  DbWatch,
-  arbFor,
-  inputJsonSchema,
-  mutate,
-  pick,
-  randomPayloadArb,
-  startFuzzHost,
-  uuidArb,
-  type ArbContext,
-  type FuzzHost,
-  type JsonSchema,
-} from './fuzz-kit.js';
+import { DbWatch } from './db-watch.js';
+import { startFuzzHost, type FuzzHost } from './fuzz-host.js';
+import { mutate, randomPayloadArb } from './payload-mutations.js';
+import { arbFor, inputJsonSchema, pick, uuidArb, type ArbContext, type JsonSchema } from './schema-arbitraries.js';
 
 export const START = '2026-11-23T09:00:00.000Z';
 
@@ -148,6 +131,7 @@ export async function makeWorld(name: CallName): Promise<World> {
     async close() {
       await host.close();
       core.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   core.subscribe(() => {
@@ -366,170 +350,10 @@ export function sendable(value: unknown): boolean {
   }
 }
 
-// ---- after a successful valid call ---------------------------------------------
-
 /** Takes a record out of the pools generators pick from (it stays in the database). */
-function retire(world: World, id: string): void {
+export function retire(world: World, id: string): void {
   const { pools } = world;
   pools.drafts = pools.drafts.filter((other) => other !== id);
   pools.finalized = pools.finalized.filter((other) => other !== id);
   pools.retired.push(id);
-}
-
-/** Calls that may answer VALIDATION to a schema-valid payload, and the fields they name (domain rules). */
-export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
-  'patients.create': ['displayName', 'birthDate'],
-  'patients.update': ['displayName', 'birthDate'],
-  'consultations.updateFindings': ['findings.painSince'],
-  'consultations.updateDecision': ['decision.augmentation.plannedDate', 'decision.followUpDate'],
-  'consultations.amend': [
-    'change.after',
-    'change.after.painSince',
-    'change.after.augmentation.plannedDate',
-    'change.after.followUpDate',
-  ],
-};
-
-async function get<T>(world: World, call: string, input: unknown): Promise<T> {
-  world.clean = null;
-  const result = await world.raw(call, input);
-  expect(result, `${call} after ${world.name}`).toMatchObject({ ok: true });
-  return (result as { value: T }).value;
-}
-
-/** Deep equality through JSON (fast on large records); the diff comes from toEqual when they differ. */
-function sameAs(actual: unknown, expected: unknown): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual).toEqual(expected);
-}
-
-const withoutScore = ({ sureScore: _s, ...rest }: ConsultationRecord['decision']): unknown => rest;
-
-/** The write landed as sent (normalized by the contract), and reading it back gives the same thing. */
-export async function checkRoundTrip(world: World, input: Record<string, unknown>, value: unknown): Promise<void> {
-  const { name, pools } = world;
-  const record = value as ConsultationRecord;
-  switch (name) {
-    case 'patients.create':
-    case 'patients.update': {
-      const patient = value as Patient;
-      if (name === 'patients.create') pools.patients.push(patient.id);
-      sameAs(await get(world, 'patients.get', { id: patient.id }), patient);
-      if ('displayName' in input) expect(patient.displayName).toBe(input.displayName || null);
-      if ('hospitalNumber' in input) expect(patient.hospitalNumber).toBe(input.hospitalNumber || null);
-      if (input.code) expect(patient.code).toBe(input.code);
-      for (const key of ['birthDate', 'sex'] as const) if (key in input) expect(patient[key]).toBe(input[key]);
-      return;
-    }
-    case 'settings.update': {
-      const settings = value as Settings;
-      sameAs(await get(world, 'settings.get', {}), settings);
-      for (const [key, given] of Object.entries(input)) expect(settings[key as keyof Settings]).toBe(given);
-      return;
-    }
-    case 'notes.save': {
-      // A draft whose notes reached a huge revision only answers CONFLICT from then on: retire it.
-      if ((input.revision as number) > 1e12) retire(world, input.consultationId as string);
-      const stored = await get<ConsultationRecord>(world, 'consultations.get', { id: input.consultationId });
-      expect(stored.notes.body).toBe(input.body);
-      expect(stored.notes.revision).toBe(input.revision);
-      return;
-    }
-    case 'notes.addEntry': {
-      const entry = value as { id: number };
-      pools.entries.push(entry.id);
-      pools.pairs.push({ consultationId: input.consultationId as string, entryId: entry.id });
-      const stored = await get<ConsultationRecord>(world, 'consultations.get', { id: input.consultationId });
-      expect(stored.entries.find((e) => e.id === entry.id)?.text).toBe(input.text);
-      // Each entry re-indexes all entries of its record (FTS): spread them over fresh drafts.
-      if (stored.entries.length >= 40) retire(world, input.consultationId as string);
-      return;
-    }
-    case 'notes.removeEntry': {
-      pools.pairs = pools.pairs.filter((pair) => pair.entryId !== input.entryId);
-      const stored = await get<ConsultationRecord>(world, 'consultations.get', { id: input.consultationId });
-      expect(stored.entries.some((e) => e.id === input.entryId)).toBe(false);
-      return;
-    }
-    case 'consultations.start':
-      pools.drafts.push(record.id);
-      expect(record).toMatchObject({ status: 'draft', isOpen: true, patient: { id: input.patientId } });
-      if (input.playlist) expect(record.playlist).toEqual(input.playlist);
-      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
-      return;
-    case 'consultations.updateFindings': {
-      const findings = input.findings as ConsultationRecord['findings'];
-      // === rather than Object.is: -0 is a valid pain score and comes back as 0 (JSON).
-      expect(record.findings.painNow === findings.painNow).toBe(true);
-      expect(record.findings.painSince).toBe(findings.painSince);
-      expect(new Set(record.findings.fracturedLevels.map((l) => `${l.level}:${l.grade}`))).toEqual(
-        new Set(findings.fracturedLevels.map((l) => `${l.level}:${l.grade}`)),
-      );
-      expect(new Set(record.findings.redFlags)).toEqual(new Set(findings.redFlags));
-      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
-      return;
-    }
-    case 'consultations.updateDecision': {
-      const decision = input.decision as Record<string, unknown>;
-      const stored = withoutScore(record.decision) as Record<string, unknown>;
-      for (const key of ['path', 'conservativeDetails', 'referral', 'questions', 'followUpDate', 'sure']) {
-        expect(stored[key], key).toEqual(decision[key]);
-      }
-      const augmentation = decision.augmentation as { levels: string[] };
-      expect(record.decision.augmentation).toEqual({ ...augmentation, levels: expect.any(Array) });
-      expect(new Set(record.decision.augmentation.levels)).toEqual(new Set(augmentation.levels));
-      expect(new Set(record.decision.conservativeMeasures)).toEqual(new Set(decision.conservativeMeasures as string[]));
-      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
-      return;
-    }
-    case 'consultations.confirmRisks': {
-      const risks = input.risks as { confirmed: string[]; otherText: string };
-      const confirmed = record.risks.items.filter((item) => item.confirmed).map((item) => item.risk);
-      expect(new Set(confirmed)).toEqual(new Set(risks.confirmed));
-      expect(record.risks.otherText).toBe(risks.otherText);
-      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
-      return;
-    }
-    case 'consultations.amend': {
-      // Every read parses all amendments: spread them over fresh records to keep runs fast.
-      if (record.amendments.length >= 20) retire(world, record.id);
-      const change = input.change as { section: string; after: { body?: string } };
-      expect(record.amendments.at(-1)).toMatchObject({
-        section: change.section,
-        reason: input.reason,
-        author: 'Dr Fuzz',
-      });
-      if (change.section === 'notes') expect(record.current.notes.body).toBe(change.after.body);
-      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
-      return;
-    }
-    case 'consultations.finalize':
-      pools.drafts = pools.drafts.filter((id) => id !== record.id);
-      pools.finalized.push(record.id);
-      expect(record).toMatchObject({ status: 'finalized', finalizedBy: 'Dr Fuzz' });
-      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
-      return;
-    case 'consultations.delete': {
-      pools.drafts = pools.drafts.filter((id) => id !== input.id);
-      pools.gone.push(input.id as string);
-      world.clean = null;
-      const after = await world.raw('consultations.get', { id: input.id });
-      expect(after).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      return;
-    }
-    case 'exports.create': {
-      const { files } = value as { files: Array<{ path: string; bytes: number }> };
-      for (const file of files) expect(fs.statSync(file.path).size).toBe(file.bytes);
-      return;
-    }
-    default:
-      if (name.startsWith('presentation.') || name === 'session.lock') {
-        const state = await get<PresentationState>(world, 'presentation.get', {});
-        if (name.startsWith('presentation.')) sameAs(state, value);
-        if (name === 'presentation.setPlaylist')
-          expect(state.playlist).toEqual([...new Set(input.playlist as string[])]);
-        if (name === 'presentation.setLanguage') expect(state.language).toBe(input.language);
-        if (name === 'presentation.setBlank') expect(state.blank).toBe(input.blank);
-        if (name === 'session.lock') expect(state.startedAt).toBeNull();
-      }
-  }
 }

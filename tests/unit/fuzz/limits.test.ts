@@ -26,7 +26,9 @@ import {
 import { MAX_MESSAGE_BYTES, type CallResult } from '../../../src-shared/envelope.js';
 import { makeTestCore, type TestCore } from '../helpers/test-core.js';
 import { deckFile, slide, writeDeck } from '../src-main/core/decks/deck-fixtures.js';
-import { DbWatch, fill, inputJsonSchema, startFuzzHost, type FuzzHost, type JsonSchema } from './fuzz-kit.js';
+import { DbWatch } from './db-watch.js';
+import { startFuzzHost, type FuzzHost } from './fuzz-host.js';
+import { fill, inputJsonSchema, type JsonSchema } from './schema-arbitraries.js';
 
 let t: TestCore;
 let watch: DbWatch;
@@ -61,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
   t.close();
+  fs.rmSync(t.dataDir, { recursive: true, force: true });
 });
 
 interface Before {
