@@ -12,13 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { clinicianHtml } from '../src-main/core/export/clinician-html.js';
 import { loadSummary } from '../src-main/core/export/summary.js';
-import { CHROMIUM_ARGS, createChromiumPdfRenderer } from '../src-main/host/chromium-pdf.js';
+import { createChromiumPdfRenderer } from '../src-main/host/chromium-pdf.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src-main/host/chromium-flags.js';
 import { closeCores, draftConsultation, exportCore } from '../tests/unit/src-main/core/export/export-fixture.js';
 import { fmt, summary } from './lib.js';
 
 const SINGLE_RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const BATCH = 100;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 
 /**
  * Memory in MiB: this process's RSS, and the PSS of every process below it

@@ -1,23 +1,13 @@
 /**
  * Takes screenshots of both windows in browser mode (for looking at the UI):
- * `npx tsx scripts/screenshots.ts OUTDIR [deckId slideIndex]…`
+ * `npx tsx bench/screenshots.ts OUTDIR [deckId slideIndex]…`
  */
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib.js';
 import { startHost } from '../tests/e2e/fixtures.js';
 
 const [outDir = '/tmp/shots', ...rest] = process.argv.slice(2);
 const host = await startHost();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const doctor = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 const patient = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
 await doctor.goto(host.doctorUrl);

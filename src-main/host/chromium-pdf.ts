@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiError } from '../../src-shared/errors.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-flags.js';
 import {
   PDF_FOOTER_TEMPLATE,
   PDF_HEADER_TEMPLATE,
@@ -13,15 +14,6 @@ import {
   type PaperSize,
   type PdfRenderer,
 } from '../core/export/pdf-renderer.js';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface ChromiumPdfOptions {
   executablePath?: string;
@@ -50,7 +42,7 @@ export function playwrightPdfOptions(paper: PaperSize) {
 const IDLE_PAGES = 2;
 
 export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): PdfRenderer {
-  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = options.executablePath ?? CHROMIUM_PATH;
   let context: Promise<BrowserContext> | null = null;
   let idle: Page[] = [];
 
