@@ -15,7 +15,7 @@ import { loadSummary } from '../src-main/core/export/summary.js';
 import { createChromiumPdfRenderer } from '../src-main/host/chromium-pdf.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src-main/host/chromium-flags.js';
 import { closeCores, draftConsultation, exportCore } from '../tests/unit/src-main/core/export/export-fixture.js';
-import { fmt, summary } from './lib.js';
+import { fmt, record, summary } from './lib.js';
 
 const SINGLE_RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const BATCH = 100;
@@ -155,4 +155,29 @@ console.log(
 );
 console.log(
   `batch of 100: ${(cliBatch.ms / batch.ms).toFixed(1)}× faster than the baseline (baseline prints HTML only; ours also reads, writes and audits)`,
+);
+record(
+  {
+    bench: 'export',
+    figure: 'clinician PDF single p50',
+    value: one.p50,
+    unit: 'ms',
+    baseline: { label: 'chromium --print-to-pdf', value: cliOne.p50 },
+  },
+  {
+    bench: 'export',
+    figure: '100 PDFs in a batch',
+    value: batch.ms,
+    unit: 'ms',
+    baseline: { label: 'chromium --print-to-pdf ×100', value: cliBatch.ms },
+  },
+  {
+    bench: 'export',
+    figure: 'Chromium peak for 100 PDFs',
+    value: batch.children,
+    unit: 'MiB',
+    baseline: { label: 'chromium --print-to-pdf ×100', value: cliBatch.children },
+    goal: '< 400 MiB',
+    met: batch.children < 400,
+  },
 );

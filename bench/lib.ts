@@ -64,3 +64,21 @@ export async function serveFolder(
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
+
+/** One figure of a benchmark, next to its same-run baseline and its goal, for `npm run bench`'s table. */
+export interface BenchFigure {
+  bench: string;
+  figure: string;
+  value: number;
+  unit: string;
+  baseline?: { label: string; value: number };
+  goal?: string;
+  met?: boolean;
+}
+
+/** Appends figures to the file named by BENCH_RESULTS (set by `npm run bench`); a no-op otherwise. */
+export function record(...figures: BenchFigure[]): void {
+  const file = process.env.BENCH_RESULTS;
+  if (!file) return;
+  fs.appendFileSync(file, figures.map((f) => JSON.stringify(f)).join('\n') + '\n');
+}

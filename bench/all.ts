@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: every benchmark in turn, then one table of every figure
+ * next to its same-run baseline and its goal. Each benchmark runs as its own
+ * process (as `npm run bench:<name>` does) and appends its figures to a file.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot, type BenchFigure } from './lib.js';
+
+const BENCHES = (process.env.BENCHES ?? 'present,store,export,start,draw,soak').split(',');
+const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-')), 'figures.jsonl');
+const failed: string[] = [];
+for (const name of BENCHES) {
+  const file = path.join(repoRoot, 'bench', `${name}.ts`);
+  if (!fs.existsSync(file)) continue;
+  console.log(`\n=== bench:${name}`);
+  const run = spawnSync('npm', ['exec', '--', 'tsx', file], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_RESULTS: results },
+  });
+  if (run.status !== 0) failed.push(name);
+}
+
+const figures = fs.existsSync(results)
+  ? fs
+      .readFileSync(results, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as BenchFigure)
+  : [];
+const num = (value: number, unit: string): string => `${value.toFixed(value >= 100 ? 0 : 1)} ${unit}`;
+const rows = figures.map((f) => [
+  f.bench,
+  f.figure,
+  num(f.value, f.unit),
+  f.baseline ? `${num(f.baseline.value, f.unit)} (${f.baseline.label})` : '',
+  f.goal ?? '',
+  f.met === undefined ? '' : f.met ? 'met' : 'MISSED',
+]);
+const header = ['bench', 'figure', 'value', 'baseline, same run', 'goal', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(`\nConsultDeck benchmarks, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+console.log(line(header));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const row of rows) console.log(line(row));
+if (failed.length > 0) {
+  console.log(`\nFailed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,230 @@
+/**
+ * `npm run bench:start`: browser mode from process start to the doctor console
+ * being interactive and the patient screen ready, median of 10 cold runs (a new
+ * host process and a new Chromium each time, the build step excluded), once
+ * with the bundled decks only and once with 50 extra clinic decks in the data
+ * folder. It also says where the time goes: opening the database with its
+ * checks, loading the deck library, the host being ready, first paint.
+ *
+ * Baseline in the same run: the same Chromium opening a plain static page on a
+ * plain Node server (the floor any browser-mode app pays on this machine).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { openDatabase } from '../src-main/core/db/open.js';
+import { createDeckLibrary } from '../src-main/core/decks/library.js';
+import { fmt, launchChromium, percentile, record, repoRoot, serveFolder } from './lib.js';
+
+const RUNS = Number(process.env.BENCH_START_RUNS ?? 10);
+const EXTRA_DECKS = 50;
+const GOAL_MS = 1500;
+
+interface StartSample {
+  hostReady: number;
+  browserLaunched: number;
+  consoleFirstPaint: number;
+  consoleInteractive: number;
+  patientReady: number;
+  total: number;
+}
+
+/** Starts the built host; resolves with the two printed addresses and the ms it took. */
+async function spawnHost(
+  dataDir: string,
+  t0: number,
+): Promise<{ urls: string[]; ready: number; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'out/main/src-main/host/cli.js'), '--port', '0', '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const urls = await new Promise<string[]>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = [...output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/\S+)/g)].map((m) => m[1] as string);
+      if (found.length >= 2) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${errors}`)));
+  });
+  const ready = performance.now() - t0;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    urls,
+    ready,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Wall-clock ms (this process's performance clock) at which the page painted first. */
+async function firstPaintAt(page: Page, t0Wall: number): Promise<number> {
+  const fcp = (await page.evaluate(
+    `(() => { const e = performance.getEntriesByName('first-contentful-paint')[0]; return e ? performance.timeOrigin + e.startTime : null; })()`,
+  )) as number | null;
+  return fcp === null ? NaN : fcp - t0Wall;
+}
+
+async function oneRun(dataDir: string): Promise<StartSample> {
+  const t0Wall = Date.now();
+  const t0 = performance.now();
+  const host = await spawnHost(dataDir, t0);
+  let browser: Browser | null = null;
+  try {
+    browser = await launchChromium();
+    const browserLaunched = performance.now() - t0;
+    const [doctorUrl, patientUrl] = host.urls as [string, string];
+    const doctor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const patient = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    const consoleReady = (async () => {
+      await doctor.goto(doctorUrl);
+      // Interactive: the presenting controls are there and the deck list has loaded.
+      await doctor.getByRole('toolbar', { name: 'Presentation controls' }).waitFor();
+      await doctor.getByRole('region', { name: 'Playlist' }).getByRole('button').first().waitFor();
+      return performance.now() - t0;
+    })();
+    const patientReady = (async () => {
+      await patient.goto(patientUrl);
+      await patient.getByTestId('patient-screen').waitFor();
+      await patient.getByTestId('idle').or(patient.locator('[data-rendered-slide]')).first().waitFor();
+      return performance.now() - t0;
+    })();
+    const [consoleInteractive, patientDone] = await Promise.all([consoleReady, patientReady]);
+    return {
+      hostReady: host.ready,
+      browserLaunched,
+      consoleFirstPaint: await firstPaintAt(doctor, t0Wall),
+      consoleInteractive,
+      patientReady: patientDone,
+      total: Math.max(consoleInteractive, patientDone),
+    };
+  } finally {
+    await browser?.close();
+    await host.stop();
+  }
+}
+
+/** The floor: a plain Node static server and the same Chromium opening one static page. */
+async function baselineRun(): Promise<number> {
+  const t0 = performance.now();
+  const server = await serveFolder(repoRoot, { '/': '<!doctype html><title>baseline</title><p>ready</p>' });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(server.url);
+    await page.getByText('ready').waitFor();
+    return performance.now() - t0;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function addExtraDecks(dataDir: string): void {
+  const bundled = ['osteoporosis', 'vertebral-fracture', 'conservative-care', 'kyphoplasty', 'augmentation-risks'];
+  for (let i = 0; i < EXTRA_DECKS; i += 1) {
+    const source = bundled[i % bundled.length] as string;
+    const id = `clinic-${source}-${i}`;
+    const target = path.join(dataDir, 'decks', id);
+    fs.cpSync(path.join(repoRoot, 'slides', source), target, { recursive: true });
+    for (const file of fs.readdirSync(target).filter((f) => f.endsWith('.md'))) {
+      const full = path.join(target, file);
+      fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/^id: .*$/m, `id: ${id}`));
+    }
+  }
+}
+
+/** Where the time goes inside the host, measured in this process on the same files. */
+function breakdown(dataDir: string): { dbOpen: number; deckList: number; deckGet: number } {
+  let started = performance.now();
+  const db = openDatabase({
+    file: path.join(dataDir, 'consultdeck.sqlite'),
+    migrationsDir: path.join(repoRoot, 'db'),
+    backupsDir: path.join(dataDir, 'backups'),
+    now: () => new Date(),
+  });
+  const dbOpen = performance.now() - started;
+  db.close();
+  const library = createDeckLibrary({
+    bundledDir: path.join(repoRoot, 'slides'),
+    userDir: path.join(dataDir, 'decks'),
+  });
+  started = performance.now();
+  library.list();
+  const deckList = performance.now() - started;
+  started = performance.now();
+  library.get('kyphoplasty', 'en', { withNotes: true });
+  const deckGet = performance.now() - started;
+  return { dbOpen, deckList, deckGet };
+}
+
+const med = (values: number[]): number => percentile(values, 50);
+
+async function measure(label: string, dataDir: string): Promise<number> {
+  // A first start creates and migrates the database; the measured ones open an existing one.
+  await oneRun(dataDir);
+  const samples: StartSample[] = [];
+  for (let i = 0; i < RUNS; i += 1) samples.push(await oneRun(dataDir));
+  const pick = (key: keyof StartSample): number => med(samples.map((s) => s[key]));
+  const inside = breakdown(dataDir);
+  console.log(`${label}: median of ${RUNS} cold starts`);
+  console.log(`  host ready (URLs printed)           ${fmt(pick('hostReady'))}`);
+  console.log(`    of which database open + checks   ${fmt(inside.dbOpen)}`);
+  console.log(
+    `    deck library listing (first use)  ${fmt(inside.deckList)} (on the first decks.list call, not at start)`,
+  );
+  console.log(`    one deck rendered (kyphoplasty)   ${fmt(inside.deckGet)}`);
+  console.log(`  Chromium launched                   ${fmt(pick('browserLaunched'))}`);
+  console.log(`  console first paint                 ${fmt(pick('consoleFirstPaint'))}`);
+  console.log(`  console interactive                 ${fmt(pick('consoleInteractive'))}`);
+  console.log(`  patient screen ready                ${fmt(pick('patientReady'))}`);
+  const total = pick('total');
+  console.log(`  both windows ready                  ${fmt(total)}  (goal < ${GOAL_MS} ms)`);
+  return total;
+}
+
+const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-start-'));
+const extraDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-start-extra-'));
+try {
+  addExtraDecks(extraDir);
+  const baselines: number[] = [];
+  await baselineRun();
+  for (let i = 0; i < RUNS; i += 1) baselines.push(await baselineRun());
+  const plain = await measure('bundled decks only', plainDir);
+  const extra = await measure(`with ${EXTRA_DECKS} extra clinic decks`, extraDir);
+  const floor = med(baselines);
+  console.log(`baseline: plain server + Chromium + one static page, median ${fmt(floor)}`);
+  console.log(
+    `bench:start — ConsultDeck ${fmt(plain)} (baseline ${fmt(floor)}, +${fmt(plain - floor)}); with ${EXTRA_DECKS} extra decks ${fmt(extra)} (${extra > plain ? '+' : ''}${fmt(extra - plain)})`,
+  );
+  record(
+    {
+      bench: 'start',
+      figure: 'cold start to both windows ready (median)',
+      value: plain,
+      unit: 'ms',
+      baseline: { label: 'plain server + Chromium + static page', value: floor },
+      goal: `< ${GOAL_MS} ms`,
+      met: plain < GOAL_MS,
+    },
+    {
+      bench: 'start',
+      figure: `cold start with ${EXTRA_DECKS} extra decks (median)`,
+      value: extra,
+      unit: 'ms',
+      baseline: { label: 'bundled decks only', value: plain },
+      goal: `< ${GOAL_MS} ms`,
+      met: extra < GOAL_MS,
+    },
+  );
+} finally {
+  fs.rmSync(plainDir, { recursive: true, force: true });
+  fs.rmSync(extraDir, { recursive: true, force: true });
+}
