@@ -59,6 +59,8 @@ export function createCore(options: CoreOptions): Core {
   const library = createDeckLibrary({
     bundledDir: options.bundledDecksDir ?? path.join(options.appRoot, 'slides'),
     userDir: path.join(options.dataDir, 'decks'),
+    listingCacheFile: path.join(options.dataDir, 'cache', 'deck-listing.json'),
+    version: options.version,
   });
   const views = new SlideViewLog(db, clock);
   const presentation = new PresentationStore({

@@ -16,6 +16,7 @@ import {
   type PdfCache,
   type PdfEntry,
 } from './load-decks.js';
+import { createListingCache } from './listing-cache.js';
 import { countFragments } from './render-markdown.js';
 import { deckAssetBase, sanitizeSlideHtml } from './sanitize.js';
 
@@ -41,14 +42,20 @@ export interface DeckLibrary {
 export interface DeckLibraryOptions {
   bundledDir: string;
   userDir: string;
+  /** Where the deck check's findings are kept between starts (see listing-cache.ts); none: in memory only. */
+  listingCacheFile?: string;
+  /** The app version: findings of another version are not reused. */
+  version?: string;
 }
 
 export function createDeckLibrary(options: DeckLibraryOptions): DeckLibrary {
   const pdfCache: PdfCache = new Map();
+  const listingCache = createListingCache(options.listingCacheFile ?? null, options.version ?? '');
   /** Sanitized slides per deck and language, with notes; dropped on reload. */
   let rendered = new Map<string, Slide[]>();
   let loaded: LoadedDecks | null = null;
-  const current = (): LoadedDecks => (loaded ??= loadDecks(options.bundledDir, options.userDir, pdfCache));
+  const current = (): LoadedDecks =>
+    (loaded ??= loadDecks(options.bundledDir, options.userDir, pdfCache, listingCache));
   const listing = (): DeckListing => ({
     decks: [...current().entries.values()].map((entry) => entry.summary),
     problems: [...current().problems],
@@ -74,7 +81,7 @@ export function createDeckLibrary(options: DeckLibraryOptions): DeckLibrary {
       const chosen = pickLanguage(entry, language);
       // Copies, so a caller can never alter the cache (or leak notes into a later patient copy).
       const slides = slidesOf(entry, chosen).map((slide) => ({ ...slide, notes: withNotes ? slide.notes : '' }));
-      const title = entry.files[chosen]?.frontMatter?.title ?? entry.summary.titles.en ?? id;
+      const title = entry.files()[chosen]?.frontMatter?.title ?? entry.summary.titles.en ?? id;
       return { id, language: chosen, title, kind: 'markdown', assetBase: deckAssetBase(id), slides };
     },
     assetPath(id, relPath) {
@@ -86,14 +93,15 @@ export function createDeckLibrary(options: DeckLibraryOptions): DeckLibrary {
 
 /** The requested language, else English, else whatever the deck has. */
 function pickLanguage(entry: MarkdownEntry, language: Language): Language {
-  if (entry.files[language]) return language;
-  if (entry.files.en) return 'en';
+  const files = entry.files();
+  if (files[language]) return language;
+  if (files.en) return 'en';
   return entry.summary.languages[0] ?? 'en';
 }
 
 function renderSlides(entry: MarkdownEntry, language: Language): Slide[] {
   const id = entry.summary.id;
-  return (entry.files[language]?.slides ?? []).map((slide, index) => {
+  return (entry.files()[language]?.slides ?? []).map((slide, index) => {
     const html = sanitizeSlideHtml(slide.bodyHtml, id);
     const notes = slide.notesHtml === '' ? '' : sanitizeSlideHtml(slide.notesHtml, id);
     // Every slide has an id here: a deck with an id-less slide never loads.

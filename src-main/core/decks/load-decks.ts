@@ -4,19 +4,21 @@
  * `decks:check`; a deck with any problem is left out and its problems listed,
  * so one broken file never takes the whole library down.
  */
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Language } from '../../../src-shared/contract/common.js';
+import { languages, type Language } from '../../../src-shared/contract/common.js';
 import type { DeckProblem, DeckSummary } from '../../../src-shared/contract/decks.js';
 import { checkDeckFolder, findDeckFolders, type DeckCheck } from './check.js';
-import type { ParsedDeck } from './parse-markdown.js';
+import { createListingCache, folderStamp, type DeckListingCache } from './listing-cache.js';
+import { parseDeckMarkdown, type ParsedDeck } from './parse-markdown.js';
 import { countPdfPagesSync, type PageCount } from './pdf-pages.js';
 
 export interface MarkdownEntry {
   kind: 'markdown';
   summary: DeckSummary;
   dir: string;
-  files: Partial<Record<Language, ParsedDeck>>;
+  /** The parsed language files; parsed on first use when the listing came from the cache. */
+  files(): Partial<Record<Language, ParsedDeck>>;
 }
 
 export interface PdfEntry {
@@ -36,22 +38,30 @@ export interface LoadedDecks {
 /** Page counts survive reloads; a PDF is read again only when its size or date changes. */
 export type PdfCache = Map<string, { stamp: string; count: PageCount }>;
 
-export function loadDecks(bundledDir: string, userDir: string, pdfCache: PdfCache): LoadedDecks {
+export function loadDecks(
+  bundledDir: string,
+  userDir: string,
+  pdfCache: PdfCache,
+  listingCache: DeckListingCache = createListingCache(null, ''),
+): LoadedDecks {
   const loaded: LoadedDecks = { entries: new Map(), problems: [] };
+  const addMarkdown = (dir: string, source: 'bundled' | 'user', displayRoot: string): void =>
+    addMarkdownDeck(loaded, listingCache, dir, source, displayRoot);
   if (statSync(bundledDir, { throwIfNoEntry: false })?.isDirectory()) {
     // Shown as `slides/<deck>/en.md`: relative to the folder holding the bundled decks.
-    for (const dir of findDeckFolders(bundledDir)) addMarkdown(loaded, dir, 'bundled', path.dirname(bundledDir));
+    for (const dir of findDeckFolders(bundledDir)) addMarkdown(dir, 'bundled', path.dirname(bundledDir));
   } else {
     loaded.problems.push({ file: bundledDir, line: 0, message: 'the bundled slides folder is missing' });
   }
   try {
     mkdirSync(userDir, { recursive: true });
-    for (const dir of findDeckFolders(userDir)) addMarkdown(loaded, dir, 'user', userDir);
+    for (const dir of findDeckFolders(userDir)) addMarkdown(dir, 'user', userDir);
     addPdfs(loaded, userDir, pdfCache);
   } catch (error) {
     // An unreadable user folder must not hide the bundled decks.
     loaded.problems.push({ file: userDir, line: 0, message: `cannot read the user decks folder: ${messageOf(error)}` });
   }
+  listingCache.save();
   return loaded;
 }
 
@@ -59,7 +69,23 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function addMarkdown(loaded: LoadedDecks, dir: string, source: 'bundled' | 'user', displayRoot: string): void {
+function addMarkdownDeck(
+  loaded: LoadedDecks,
+  cache: DeckListingCache,
+  dir: string,
+  source: 'bundled' | 'user',
+  displayRoot: string,
+): void {
+  const file = path.relative(displayRoot, path.join(dir, 'en.md')).split(path.sep).join('/');
+  const stamp = folderStamp(dir);
+  const cached = stamp === null ? undefined : cache.get(dir, stamp);
+  if (cached) {
+    // Unchanged since it was last checked: listed now, parsed when first shown.
+    if (cached.summary)
+      addEntry(loaded, { kind: 'markdown', summary: cached.summary, dir, files: parseLater(dir) }, file);
+    else loaded.problems.push(...cached.problems);
+    return;
+  }
   let check: DeckCheck;
   try {
     check = checkDeckFolder(dir, displayRoot);
@@ -72,6 +98,7 @@ function addMarkdown(loaded: LoadedDecks, dir: string, source: 'bundled' | 'user
   const en = check.files.en?.frontMatter;
   if (check.problems.length > 0 || !en) {
     loaded.problems.push(...check.problems);
+    if (stamp !== null) cache.set(dir, { stamp, summary: null, problems: check.problems });
     return;
   }
   const languages = (['en', 'fr', 'de'] as const).filter((language) => check.files[language]);
@@ -90,8 +117,28 @@ function addMarkdown(loaded: LoadedDecks, dir: string, source: 'bundled' | 'user
     kind: 'markdown',
     slideCount,
   };
-  const file = path.relative(displayRoot, path.join(dir, 'en.md')).split(path.sep).join('/');
-  addEntry(loaded, { kind: 'markdown', summary, dir, files: check.files }, file);
+  if (stamp !== null) cache.set(dir, { stamp, summary, problems: [] });
+  const files = check.files;
+  addEntry(loaded, { kind: 'markdown', summary, dir, files: () => files }, file);
+}
+
+/** Parses a deck's language files on first use (its check passed when it was cached). */
+function parseLater(dir: string): () => Partial<Record<Language, ParsedDeck>> {
+  let files: Partial<Record<Language, ParsedDeck>> | null = null;
+  return () => {
+    if (files) return files;
+    const parsed: Partial<Record<Language, ParsedDeck>> = {};
+    for (const language of languages) {
+      const name = `${language}.md`;
+      try {
+        parsed[language] = parseDeckMarkdown(readFileSync(path.join(dir, name), 'utf8'), name);
+      } catch {
+        // A file removed since the listing: the deck falls back to another language.
+      }
+    }
+    files = parsed;
+    return files;
+  };
 }
 
 function addPdfs(loaded: LoadedDecks, userDir: string, pdfCache: PdfCache): void {
