@@ -30,7 +30,10 @@ const WORDS = VOCABULARY.filter((_, i) => i % 97 === 5).slice(0, 20);
 const sentence = (i: number): string =>
   `Patient asks about ${VOCABULARY[(i * 7919) % 2000]} and ${VOCABULARY[(i * 104729) % 2000]}; discussed options calmly.`;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-store-'));
+// BENCH_DATA_DIR keeps the seeded database between runs (seeded once, reused while it holds as many consultations).
+const keptDir = process.env.BENCH_DATA_DIR;
+const dataDir = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-store-'));
+if (keptDir) fs.mkdirSync(keptDir, { recursive: true });
 const core = createCore({ dataDir, appRoot: repoRoot, mode: 'browser', version: 'bench' });
 const db = core.services.db;
 const doctor = { role: 'doctor' as const, windowId: 'bench' };
@@ -38,33 +41,40 @@ const doctor = { role: 'doctor' as const, windowId: 'bench' };
 console.log(`seeding ${CONSULTATIONS} consultations, ${CONSULTATIONS * (ENTRIES_PER + 1)} notes…`);
 const seedStarted = Date.now();
 const ids: string[] = [];
-db.transaction(() => {
-  const patient = db.prepare(
-    "INSERT INTO patients (id, code, display_name, birth_date, sex, created_at, search_text) VALUES (?, ?, ?, '1945', 'female', ?, ?)",
-  );
-  const consultation = db.prepare(
-    "INSERT INTO consultations (id, patient_id, physician, started_at, language, status, updated_at) VALUES (?, ?, 'Dr Bench', ?, 'en', ?, ?)",
-  );
-  const note = db.prepare('INSERT INTO notes (consultation_id, body, revision, saved_at) VALUES (?, ?, 1, ?)');
-  const entry = db.prepare('INSERT INTO note_entries (consultation_id, at, text) VALUES (?, ?, ?)');
-  const decision = db.prepare(
-    "INSERT INTO decisions (consultation_id, path, details, updated_at) VALUES (?, ?, '{}', ?)",
-  );
-  const paths = ['conservative', 'augmentation', 'undecided', 'referred'];
-  for (let i = 0; i < CONSULTATIONS; i += 1) {
-    const at = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString();
-    const patientId = crypto.randomUUID();
-    if (i % 2 === 0) patient.run(patientId, `B-${i}`, `Bench Patient ${i}`, at, ` bench patient ${i} b-${i}`);
-    const owner = i % 2 === 0 ? patientId : ids.length > 0 ? null : patientId;
-    const id = crypto.randomUUID();
-    ids.push(id);
-    const pid = owner ?? (db.prepare('SELECT id FROM patients ORDER BY rowid DESC LIMIT 1').get() as { id: string }).id;
-    consultation.run(id, pid, at, i % 10 === 0 ? 'draft' : 'finalized', at);
-    note.run(id, Array.from({ length: 8 }, (_, k) => sentence(i + k)).join('\n'), at);
-    for (let e = 0; e < ENTRIES_PER; e += 1) entry.run(id, at, sentence(i * 31 + e));
-    decision.run(id, paths[i % 4], at);
-  }
-})();
+const present = (
+  db.prepare("SELECT count(*) AS n FROM consultations WHERE physician = 'Dr Bench Seed'").get() as { n: number }
+).n;
+if (present !== CONSULTATIONS)
+  db.transaction(() => {
+    const patient = db.prepare(
+      "INSERT INTO patients (id, code, display_name, birth_date, sex, created_at, search_text) VALUES (?, ?, ?, '1945', 'female', ?, ?)",
+    );
+    const consultation = db.prepare(
+      "INSERT INTO consultations (id, patient_id, physician, started_at, language, status, updated_at) VALUES (?, ?, 'Dr Bench Seed', ?, 'en', ?, ?)",
+    );
+    const note = db.prepare('INSERT INTO notes (consultation_id, body, revision, saved_at) VALUES (?, ?, 1, ?)');
+    const entry = db.prepare('INSERT INTO note_entries (consultation_id, at, text) VALUES (?, ?, ?)');
+    const decision = db.prepare(
+      "INSERT INTO decisions (consultation_id, path, details, updated_at) VALUES (?, ?, '{}', ?)",
+    );
+    const paths = ['conservative', 'augmentation', 'undecided', 'referred'];
+    for (let i = 0; i < CONSULTATIONS; i += 1) {
+      const at = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString();
+      const patientId = crypto.randomUUID();
+      if (i % 2 === 0) patient.run(patientId, `B-${i}`, `Bench Patient ${i}`, at, ` bench patient ${i} b-${i}`);
+      const owner = i % 2 === 0 ? patientId : ids.length > 0 ? null : patientId;
+      const id = crypto.randomUUID();
+      ids.push(id);
+      const pid =
+        owner ?? (db.prepare('SELECT id FROM patients ORDER BY rowid DESC LIMIT 1').get() as { id: string }).id;
+      consultation.run(id, pid, at, i % 10 === 0 ? 'draft' : 'finalized', at);
+      note.run(id, Array.from({ length: 8 }, (_, k) => sentence(i + k)).join('\n'), at);
+      for (let e = 0; e < ENTRIES_PER; e += 1) entry.run(id, at, sentence(i * 31 + e));
+      decision.run(id, paths[i % 4], at);
+    }
+  })();
+// Seeding wrote the whole database through the WAL: fold it in now, not during the first measured saves.
+db.pragma('wal_checkpoint(TRUNCATE)');
 console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
 async function timed(n: number, run: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
@@ -81,7 +91,7 @@ async function timed(n: number, run: (i: number) => Promise<unknown> | unknown):
 await core.dispatch('settings.update', { physicianName: 'Dr Bench' }, doctor);
 const patient = await core.dispatch(
   'patients.create',
-  { code: 'BENCH-LIVE', birthDate: '1944', sex: 'female' },
+  { code: `BENCH-LIVE-${Date.now()}`, birthDate: '1944', sex: 'female' },
   doctor,
 );
 if (!patient.ok) throw new Error(patient.error.message);
@@ -275,4 +285,4 @@ record(
   },
   { bench: 'store', figure: 'database size', value: dbBytes / 1e6, unit: 'MB' },
 );
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (!keptDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
 import { backupIfDue } from './db/backup.js';
+import { checkIntegrityInBackground, type IntegrityResult } from './db/integrity.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
@@ -32,6 +33,8 @@ export type PushListener = <E extends EventName>(event: E, payload: EventPayload
 
 export interface Core {
   dispatch(name: unknown, input: unknown, caller: Caller): Promise<CallResult<unknown>>;
+  /** The full check of the record file, running after start (see db/integrity.ts). */
+  integrity: Promise<IntegrityResult>;
   /** Every pushed event; transports forward it to the windows whose role may receive it. */
   subscribe(listener: PushListener): () => void;
   services: Services;
@@ -45,13 +48,24 @@ export function deliversTo(event: EventName, role: Role): boolean {
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
+  const dbFile = path.join(options.dataDir, 'consultdeck.sqlite');
   const db = openDatabase({
-    file: path.join(options.dataDir, 'consultdeck.sqlite'),
+    file: dbFile,
     migrationsDir: path.join(options.appRoot, 'db'),
     backupsDir: path.join(options.dataDir, 'backups'),
     now: clock,
   });
   backupIfDue(db, path.join(options.dataDir, 'backups'), clock());
+  let closed = false;
+  const integrity = checkIntegrityInBackground(dbFile).then((result) => {
+    if (!result.ok && !closed) {
+      console.error(
+        `[consultdeck] The record file ${dbFile} failed SQLite's check (${result.message}). ` +
+          'Keep a copy of the data folder for your IT support, and start from a backup.',
+      );
+    }
+    return result;
+  });
   const listeners = new Set<PushListener>();
   const emit: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -86,7 +100,9 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     services,
+    integrity,
     close() {
+      closed = true;
       views.flush();
       listeners.clear();
       if (db.open) db.close();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listMigrations, migrate, type Migration } from './migrate.js';
 import { backupNow } from './backup.js';
+import { probeStructure } from './integrity.js';
 
 export type Db = Database.Database;
 
@@ -93,8 +94,8 @@ function inspectReadOnly(file: string, known: number): number {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const version = Number(db.pragma('user_version', { simple: true }));
-    const check = String(db.pragma('quick_check', { simple: true }));
-    if (check !== 'ok') throw new Error(check);
+    // The quick part only (see integrity.ts): the full check runs after start, off the main thread.
+    probeStructure(db);
     if (version > known) {
       throw new DatabaseOpenError(
         'newer',

@@ -47,35 +47,53 @@ export function queryHistory(db: Db, input: HistoryInput): HistoryOutput {
   if (input.from) filter('c.started_at >= ?', new Date(input.from).toISOString());
   if (input.to) filter('c.started_at < ?', new Date(input.to).toISOString());
   if (input.status) filter('c.status = ?', input.status);
-  if (input.path) filter("coalesce(d.path, 'undecided') = ?", input.path);
+  // 'undecided' also means no decision row yet; any other path is a row, found through its index.
+  if (input.path === 'undecided') filter("coalesce(d.path, 'undecided') = ?", input.path);
+  else if (input.path) filter('d.path = ?', input.path);
   const text = input.text?.trim() ?? '';
   const match = text === '' ? null : ftsQuery(text);
   if (text !== '' && match === null) return { items: [], total: 0, limit, offset };
+
+  // Count and page over as few tables as the filters need (every consultation has its patient, so
+  // the patient join never filters); the page's 25 rows are read in full afterwards.
   const hits =
     match === null
-      ? ''
-      : `WITH hits AS (
-           SELECT k.consultation_id AS id
+      ? null
+      : `hits AS (
+           SELECT k.consultation_id AS id, k.started_at
            FROM record_fts JOIN record_search_keys k ON k.key = record_fts.rowid
            WHERE record_fts MATCH ?)`;
-  const from = `FROM consultations c
-    JOIN patients p ON p.id = c.patient_id
-    LEFT JOIN decisions d ON d.consultation_id = c.id
-    ${match === null ? '' : 'JOIN hits h ON h.id = c.id'}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const decision = !input.path
+    ? ''
+    : input.path === 'undecided'
+      ? 'LEFT JOIN decisions d ON d.consultation_id = c.id'
+      : 'JOIN decisions d ON d.consultation_id = c.id';
+  const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const scope =
+    hits === null
+      ? { from: `FROM consultations c ${decision} ${filtered}`, key: 'c' }
+      : where.length === 0
+        ? { from: 'FROM hits h', key: 'h' }
+        : { from: `FROM hits h JOIN consultations c ON c.id = h.id ${decision} ${filtered}`, key: 'c' };
   const lead = match === null ? [] : [match];
-
-  const total = (db.prepare(`${hits} SELECT count(*) AS n ${from}`).get(...lead, ...params) as { n: number }).n;
+  const withHits = hits === null ? '' : `WITH ${hits}`;
+  const total = (db.prepare(`${withHits} SELECT count(*) AS n ${scope.from}`).get(...lead, ...params) as { n: number })
+    .n;
+  // CROSS JOIN keeps the page (at most 100 ids) as the outer loop: with a bound LIMIT the planner
+  // cannot know it is small, and otherwise walks every consultation probing the page.
+  const page = `page AS (SELECT ${scope.key}.id ${scope.from}
+    ORDER BY ${scope.key}.started_at DESC, ${scope.key}.id DESC LIMIT ? OFFSET ?)`;
   const rows = db
     .prepare(
-      `${hits}
+      `WITH ${hits === null ? page : `${hits}, ${page}`}
        SELECT c.id, c.patient_id, p.code, p.display_name, c.started_at, c.physician, c.status,
               coalesce(d.path, 'undecided') AS path, c.findings,
               (SELECT count(*) FROM amendments a WHERE a.consultation_id = c.id) AS amendment_count,
               NULL AS snippet
-       ${from}
-       ORDER BY c.started_at DESC, c.id DESC
-       LIMIT ? OFFSET ?`,
+       FROM page CROSS JOIN consultations c ON c.id = page.id
+         JOIN patients p ON p.id = c.patient_id
+         LEFT JOIN decisions d ON d.consultation_id = c.id
+       ORDER BY c.started_at DESC, c.id DESC`,
     )
     .all(...lead, ...params, limit, offset) as HistoryRow[];
   // Snippets only for the page shown: computing them for every hit was most of a search's time.

@@ -79,6 +79,21 @@ describe('consultations.history', () => {
     expect(await idsOf(t, { text: 'rewritten', status: 'finalized' })).toEqual([]);
   });
 
+  it('orders search hits newest first by when the consultation started, not by when its notes were written', async () => {
+    const { t, anna } = await seeded();
+    const older = await t.call('consultations.start', { patientId: anna.id });
+    t.advance(DAY);
+    const newer = await t.call('consultations.start', { patientId: anna.id });
+    // The newer consultation's note is written first, the older one's later (a note completed afterwards).
+    await t.call('notes.save', { consultationId: newer.id, body: 'Lumbago after lifting a box.', revision: 1 });
+    await t.call('notes.save', { consultationId: older.id, body: 'Lumbago, first visit.', revision: 1 });
+    expect(await idsOf(t, { text: 'lumbago' })).toEqual([newer.id, older.id]);
+    expect(await idsOf(t, { text: 'lumbago', status: 'draft' })).toEqual([newer.id, older.id]);
+    const page = await t.call('consultations.history', { text: 'lumbago', limit: 1, offset: 1 });
+    expect(page).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    expect(page.items.map((i) => i.id)).toEqual([older.id]);
+  });
+
   it('paginates with limit and offset, with the total', async () => {
     const { t, ids } = await seeded();
     const page = await t.call('consultations.history', { limit: 2, offset: 2 });
