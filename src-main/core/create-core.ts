@@ -15,6 +15,7 @@ import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
 import { SlideViewLog } from './presentation/slide-views.js';
 import { dispatch } from './registry.js';
+import { flushSearchIndex } from './records/search-index.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -55,6 +56,8 @@ export function createCore(options: CoreOptions): Core {
     backupsDir: path.join(options.dataDir, 'backups'),
     now: clock,
   });
+  // Notes saved just before a crash are made searchable (see records/search-index.ts).
+  flushSearchIndex(db);
   backupIfDue(db, path.join(options.dataDir, 'backups'), clock());
   let closed = false;
   const integrity = checkIntegrityInBackground(dbFile).then((result) => {
@@ -104,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       closed = true;
       views.flush();
+      if (db.open) flushSearchIndex(db);
       listeners.clear();
       if (db.open) db.close();
     },

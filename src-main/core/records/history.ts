@@ -5,6 +5,7 @@
  */
 import type { CallOutput, ParsedInput } from '../../../src-shared/contract/index.js';
 import type { Db } from '../db/open.js';
+import { flushSearchIndex } from './search-index.js';
 import { parseFindings } from './sections.js';
 
 type HistoryInput = ParsedInput<'consultations.history'>;
@@ -53,6 +54,8 @@ export function queryHistory(db: Db, input: HistoryInput): HistoryOutput {
   const text = input.text?.trim() ?? '';
   const match = text === '' ? null : ftsQuery(text);
   if (text !== '' && match === null) return { items: [], total: 0, limit, offset };
+  // Notes saved since the last search are indexed now, so every saved word is found.
+  if (match !== null) flushSearchIndex(db);
 
   // Count and page over as few tables as the filters need (every consultation has its patient, so
   // the patient join never filters); the page's 25 rows are read in full afterwards.
