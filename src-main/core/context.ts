@@ -4,6 +4,7 @@ import type { Db } from './db/open.js';
 import type { DeckLibrary } from './decks/library.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import type { PresentationStore } from './presentation/store.js';
+import type { ChangeFeed } from './changes.js';
 import type { DisplayControl } from './api/displays.js';
 
 export interface Caller {
@@ -19,6 +20,8 @@ export interface Services {
   clock: () => Date;
   library: DeckLibrary;
   presentation: PresentationStore;
+  /** Announces changes of the open record and of settings to the windows. */
+  changes: ChangeFeed;
   emit: Emit;
   appInfo: { version: string; mode: 'electron' | 'browser' };
   dataDir: string;

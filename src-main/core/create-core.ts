@@ -4,7 +4,7 @@
  * state, and returns the one `dispatch` both transports use.
  */
 import path from 'node:path';
-import { events, type EventName, type EventPayload, type Role } from '../../src-shared/contract/index.js';
+import { events, isCallName, type EventName, type EventPayload, type Role } from '../../src-shared/contract/index.js';
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
@@ -15,6 +15,7 @@ import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
 import { SlideViewLog } from './presentation/slide-views.js';
 import { dispatch } from './registry.js';
+import { ChangeFeed, changesRecord } from './changes.js';
 import { flushSearchIndex } from './records/search-index.js';
 
 export interface CoreOptions {
@@ -39,6 +40,8 @@ export interface Core {
   /** Every pushed event; transports forward it to the windows whose role may receive it. */
   subscribe(listener: PushListener): () => void;
   services: Services;
+  /** Pushes `sync.heartbeat` every `ms` until close (the composition roots start it; tests need not). */
+  startHeartbeat(ms?: number): void;
   close(): void;
 }
 
@@ -79,25 +82,41 @@ export function createCore(options: CoreOptions): Core {
     listingCacheFile: path.join(options.dataDir, 'cache', 'deck-listing.json'),
     version: options.version,
   });
-  const views = new SlideViewLog(db, clock);
+  // A slide of the open consultation shown long enough to count (risk suggestions): the record changed.
+  const views = new SlideViewLog(db, clock, () => changes.record());
   const presentation = new PresentationStore({
     library,
     views,
     clock,
     onChange: (state) => emit('presentation.changed', state),
   });
+  const changes = new ChangeFeed(emit, db, presentation);
   const services: Services = {
     db,
     clock,
     library,
     presentation,
+    changes,
     emit,
     appInfo: { version: options.version, mode: options.mode },
     dataDir: options.dataDir,
     pdf: options.pdfRenderer ?? null,
   };
+  let heartbeat: NodeJS.Timeout | null = null;
   return {
-    dispatch: (name, input, caller) => dispatch(name, input, { caller, services }),
+    async dispatch(name, input, caller) {
+      const result = await dispatch(name, input, { caller, services });
+      // Announced after the call landed, with the state it left (one place for every record write).
+      if (result.ok && isCallName(name)) {
+        if (changesRecord(name)) changes.record();
+        else if (name === 'settings.update') changes.settings();
+      }
+      return result;
+    },
+    startHeartbeat(ms = 500) {
+      heartbeat ??= setInterval(() => emit('sync.heartbeat', changes.heartbeat()), ms);
+      heartbeat.unref();
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -106,6 +125,8 @@ export function createCore(options: CoreOptions): Core {
     integrity,
     close() {
       closed = true;
+      if (heartbeat) clearInterval(heartbeat);
+      views.stop();
       views.flush();
       if (db.open) flushSearchIndex(db);
       listeners.clear();

@@ -5,7 +5,7 @@
  * nothing here ever reaches the patient screen.
  */
 import { z } from 'zod';
-import { DOCTOR_ONLY, call } from './define.js';
+import { DOCTOR_ONLY, call, event } from './define.js';
 import { LIMITS, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
 import { fracturedLevelSchema, spineLevelSchema } from './presentation.js';
 import { patientSchema, plainLine, plainText } from './patients.js';
@@ -364,4 +364,13 @@ export const notesCalls = {
     output: z.object({ removed: z.int() }),
     roles: DOCTOR_ONLY,
   }),
+} as const;
+
+export const consultationsEvents = {
+  /**
+   * The open record changed: saved from any window, a risk slide crossing the suggestion threshold,
+   * or another consultation opened or closed. Doctor windows fetch `consultations.current` again
+   * (the push itself carries nothing of the record).
+   */
+  'consultations.changed': event({ payload: z.object({ revision: z.int() }), roles: DOCTOR_ONLY }),
 } as const;

@@ -9,8 +9,8 @@ import { presentationCalls, presentationEvents } from './presentation.js';
 import { sessionCalls, sessionEvents } from './session.js';
 import { displaysCalls, displaysEvents } from './displays.js';
 import { patientsCalls } from './patients.js';
-import { consultationsCalls, notesCalls } from './consultations.js';
-import { settingsCalls } from './settings.js';
+import { consultationsCalls, consultationsEvents, notesCalls } from './consultations.js';
+import { settingsCalls, settingsEvents } from './settings.js';
 import { exportsCalls } from './exports.js';
 
 export const calls = {
@@ -30,6 +30,8 @@ export const events = {
   ...presentationEvents,
   ...sessionEvents,
   ...displaysEvents,
+  ...consultationsEvents,
+  ...settingsEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -30,6 +30,9 @@ export const spineLevelSchema = z.enum(spineLevels);
 export const genantGradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const fracturedLevelSchema = z.strictObject({ level: spineLevelSchema, grade: genantGradeSchema });
 export type FracturedLevel = z.infer<typeof fracturedLevelSchema>;
+/** A level on the patient's own spine: fractured, and whether it is planned for augmentation. */
+export const patientSpineLevelSchema = fracturedLevelSchema.extend({ planned: z.boolean().optional() });
+export type PatientSpineLevel = z.infer<typeof patientSpineLevelSchema>;
 
 export const positionSchema = z.object({
   deckId: deckIdSchema.nullable(),
@@ -49,14 +52,21 @@ export const strokeSchema = z.strictObject({
 export type Stroke = z.infer<typeof strokeSchema>;
 
 export const presentationStateSchema = z.object({
+  /** This run of core: a new one (after a restart) starts its revisions again. */
+  epoch: z.string(),
   /** Increases with every change, so windows can drop stale pushes. */
   revision: z.int(),
+  /**
+   * A consultation is open: the patient screen welcomes the patient (clinic name only, never who)
+   * instead of the idle page, and slide views are recorded.
+   */
+  consultationOpen: z.boolean(),
   playlist: z.array(deckIdSchema),
   language: languageSchema,
   position: positionSchema,
   blank: z.enum(blankModes),
-  /** The patient's fractured levels, only while the doctor shows them. */
-  spine: z.array(fracturedLevelSchema).nullable(),
+  /** The open consultation's fractured levels (as saved), for the "your spine" slide; null when none is open. */
+  spine: z.array(patientSpineLevelSchema).nullable(),
   /** Drawn marks of the current slide. */
   strokes: z.array(strokeSchema),
   /** Laser pointer position on the current slide, or null. */
@@ -124,6 +134,20 @@ export const presentationCalls = {
   }),
 } as const;
 
+/**
+ * Sent by core twice a second to every window: the revisions it has now. A window behind (a push lost,
+ * a socket that opened late) or on another epoch (core restarted) fetches a full snapshot.
+ */
+export const syncHeartbeatSchema = z.object({
+  epoch: z.string(),
+  presentation: z.int(),
+  /** Changes of the open record and of settings (the doctor window follows them). */
+  record: z.int(),
+  settings: z.int(),
+});
+export type SyncHeartbeat = z.infer<typeof syncHeartbeatSchema>;
+
 export const presentationEvents = {
   'presentation.changed': event({ payload: state, roles: BOTH }),
+  'sync.heartbeat': event({ payload: syncHeartbeatSchema, roles: BOTH }),
 } as const;

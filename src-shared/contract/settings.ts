@@ -4,7 +4,7 @@
  * idle page (through `app.info`).
  */
 import { z } from 'zod';
-import { DOCTOR_ONLY, call } from './define.js';
+import { DOCTOR_ONLY, call, event } from './define.js';
 import { LIMITS, emptyInput } from './common.js';
 import { plainLine, plainText } from './patients.js';
 
@@ -52,4 +52,12 @@ export const settingsCalls = {
   'settings.get': call({ input: emptyInput, output: settingsSchema, roles: DOCTOR_ONLY }),
   /** Changes the given settings only; answers with all of them. Audited (names of the keys, not values). */
   'settings.update': call({ input: settingsUpdateSchema, output: settingsSchema, roles: DOCTOR_ONLY }),
+} as const;
+
+export const settingsEvents = {
+  /** Settings changed (from any window): every doctor window shows the new ones. */
+  'settings.changed': event({
+    payload: z.object({ revision: z.int(), settings: settingsSchema }),
+    roles: DOCTOR_ONLY,
+  }),
 } as const;

@@ -13,6 +13,7 @@ import {
   detach,
   finalizeConsultation,
   openConsultation,
+  refreshPatientSpine,
 } from '../records/lifecycle.js';
 import { requirePatient } from '../records/patients.js';
 import { readRecord } from '../records/record.js';
@@ -126,6 +127,7 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
       db.prepare('UPDATE consultations SET findings = ? WHERE id = ?').run(json, id);
       recordChange(services, id, 'consultation.update', 'section=findings');
     }).immediate();
+    refreshPatientSpine(services, id);
     return readRecord(services, id);
   },
 
@@ -145,6 +147,7 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
          ON CONFLICT (consultation_id) DO UPDATE SET path = excluded.path, details = excluded.details, updated_at = excluded.updated_at`,
       ).run(id, path, json, at);
     }).immediate();
+    refreshPatientSpine(services, id);
     return readRecord(services, id);
   },
 

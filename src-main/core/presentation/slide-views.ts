@@ -3,6 +3,7 @@
  * screen, with how long it stayed. Black/white screen time is not counted
  * because a blanked screen closes the current row.
  */
+import { RISK_SUGGEST_MIN_MS } from '../../../src-shared/contract/index.js';
 import type { Db } from '../db/open.js';
 
 export interface VisibleSlide {
@@ -16,10 +17,14 @@ export class SlideViewLog {
   readonly #clock: () => Date;
   #current: { rowId: number; key: string; since: number } | null = null;
   #consultationId: string | null = null;
+  readonly #onCounted: () => void;
+  /** One timer: fires when the visible slide has been shown long enough to count as discussed. */
+  #counting: NodeJS.Timeout | null = null;
 
-  constructor(db: Db, clock: () => Date) {
+  constructor(db: Db, clock: () => Date, onCounted: () => void = () => undefined) {
     this.#db = db;
     this.#clock = clock;
+    this.#onCounted = onCounted;
   }
 
   /** Views from now on belong to this consultation (null: none open). */
@@ -59,6 +64,27 @@ export class SlideViewLog {
       )
       .run(this.#consultationId, slide.deckId, slide.slideId, slide.language, now.toISOString());
     this.#current = { rowId: Number(result.lastInsertRowid), key, since: now.getTime() };
+    this.#stopCounting();
+    if (this.#consultationId === null) return;
+    const rowId = this.#current.rowId;
+    // Real time, as the patient watches; the duration written is the clock's.
+    this.#counting = setTimeout(() => {
+      this.#counting = null;
+      if (this.#current?.rowId !== rowId) return;
+      this.flush();
+      this.#onCounted();
+    }, RISK_SUGGEST_MIN_MS + 50);
+    this.#counting.unref();
+  }
+
+  /** No more timers (core is closing). */
+  stop(): void {
+    this.#stopCounting();
+  }
+
+  #stopCounting(): void {
+    if (this.#counting) clearTimeout(this.#counting);
+    this.#counting = null;
   }
 
   #reopenSame(key: string): void {
@@ -68,6 +94,7 @@ export class SlideViewLog {
 
   #close(): void {
     this.flush();
+    this.#stopCounting();
     this.#current = null;
   }
 }

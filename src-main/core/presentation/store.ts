@@ -2,9 +2,10 @@
  * The presentation state, owned by core. Every change bumps the revision,
  * updates the slide-view log and is pushed to every window.
  */
+import { randomUUID } from 'node:crypto';
 import type {
-  FracturedLevel,
   Language,
+  PatientSpineLevel,
   Position,
   PresentationState,
   Stroke,
@@ -46,7 +47,9 @@ export class PresentationStore {
     const available = new Set(this.#library.list().decks.map((d) => d.id));
     const playlist = DEFAULT_PLAYLIST.filter((id) => available.has(id));
     this.#state = {
+      epoch: randomUUID(),
       revision: 0,
+      consultationOpen: false,
       playlist,
       language: 'en',
       position: firstPosition(playlist, this.#shapeOf),
@@ -127,8 +130,39 @@ export class PresentationStore {
     return this.#update({ language, position: { deckId, slideIndex: index, fragment: this.#state.position.fragment } });
   }
 
-  showSpine(levels: FracturedLevel[] | null): PresentationState {
+  showSpine(levels: PatientSpineLevel[] | null): PresentationState {
     return this.#update({ spine: levels });
+  }
+
+  /**
+   * A consultation begins (started or opened): the patient sees a calm welcome, not the last
+   * patient's slide; the timer starts afresh on F5; marks and pointer are gone.
+   */
+  beginConsultation(spine: PatientSpineLevel[]): PresentationState {
+    this.#marks.clear();
+    const position = firstPosition(this.#state.playlist, this.#shapeOf);
+    return this.#update({
+      consultationOpen: true,
+      startedAt: null,
+      blank: 'none',
+      position,
+      strokes: [],
+      pointer: null,
+      spine,
+    });
+  }
+
+  /** The consultation is closed or signed: back to the idle page, nothing of it left on screen. */
+  endConsultation(): PresentationState {
+    this.#marks.clear();
+    return this.#update({
+      consultationOpen: false,
+      startedAt: null,
+      blank: 'none',
+      strokes: [],
+      pointer: null,
+      spine: null,
+    });
   }
 
   addStroke(stroke: Stroke): PresentationState {

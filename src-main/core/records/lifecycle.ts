@@ -3,7 +3,7 @@
  * the presentation (which consultation slide views are attributed to, the
  * playlist and language on the patient screen).
  */
-import type { ConsultationRecord } from '../../../src-shared/contract/index.js';
+import type { ConsultationRecord, PatientSpineLevel } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import { appendAudit } from '../audit.js';
 import type { Services } from '../context.js';
@@ -26,7 +26,12 @@ export function attachDraft(
   playlist: string[],
 ): void {
   const { presentation, library } = services;
-  presentation.views.setConsultation(row.id);
+  if (presentation.views.consultationId !== row.id) {
+    // A new consultation: the patient screen welcomes the next patient (the previous slide's time
+    // stays with the previous consultation: it is closed before the log changes hands).
+    presentation.beginConsultation(patientSpine(services, row.id));
+    presentation.views.setConsultation(row.id);
+  }
   const known = new Set(library.list().decks.map((d) => d.id));
   const usable = playlist.filter((id) => known.has(id));
   const current = presentation.state.playlist;
@@ -36,9 +41,26 @@ export function attachDraft(
   if (presentation.state.language !== row.language) presentation.setLanguage(row.language);
 }
 
-/** Stops attributing slide views to this consultation, if it is the open one. */
+/** Stops attributing slide views to this consultation, if it is the open one; the patient screen goes idle. */
 export function detach(services: Services, id: string): void {
-  if (services.presentation.views.consultationId === id) services.presentation.views.setConsultation(null);
+  if (services.presentation.views.consultationId !== id) return;
+  services.presentation.endConsultation();
+  services.presentation.views.setConsultation(null);
+}
+
+/** The record's fractured levels with the ones planned for augmentation marked (no identity in it). */
+export function patientSpine(services: Services, id: string): PatientSpineLevel[] {
+  const { current } = readRecord(services, id);
+  const planned = new Set(current.decision.path === 'augmentation' ? current.decision.augmentation.levels : []);
+  return current.findings.fracturedLevels.map((l) => ({ ...l, planned: planned.has(l.level) }));
+}
+
+/** After findings or decision changed: the open consultation's spine on the patient screen follows at once. */
+export function refreshPatientSpine(services: Services, id: string): void {
+  if (services.presentation.views.consultationId !== id) return;
+  const spine = patientSpine(services, id);
+  if (JSON.stringify(spine) !== JSON.stringify(services.presentation.state.spine))
+    services.presentation.showSpine(spine);
 }
 
 export function openConsultation(services: Services, id: string): ConsultationRecord {

@@ -43,7 +43,14 @@ describe('privacy of the record', () => {
     await t.call('consultations.finalize', { id: draft.id });
     // The patient screen receives presentation events only; the others go to the doctor's console.
     const toPatient = Object.entries(events).filter(([, spec]) => spec.roles.includes('patient'));
-    expect(toPatient.map(([name]) => name)).toEqual(['presentation.changed']);
+    expect(toPatient.map(([name]) => name)).toEqual(['presentation.changed', 'sync.heartbeat']);
+    // The heartbeat carries revisions only.
+    expect(Object.keys(t.core.services.changes.heartbeat()).sort()).toEqual([
+      'epoch',
+      'presentation',
+      'record',
+      'settings',
+    ]);
     const pushed = JSON.stringify(t.pushes);
     expect(pushed).not.toContain('private text');
     expect(pushed).not.toContain(draft.patient.displayName ?? '???');
