@@ -42,6 +42,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  // Windows that missed a push catch up within a second (see core/changes.ts), over IPC as over the socket.
+  core.startHeartbeat();
   installGuards(app, session.defaultSession);
   handleAppProtocol(protocol, path.join(appRoot, 'out', 'renderer'), core.services.library);
   const windows = new Map<number, { role: Role; contents: WebContents }>();

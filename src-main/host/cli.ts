@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   // Chromium starts on the first PDF export, not here.
   const pdfRenderer = createChromiumPdfRenderer();
   const core = createCore({ dataDir, appRoot, mode: 'browser', version: readVersion(appRoot), pdfRenderer });
+  // Windows that missed a push catch up within a second (see core/changes.ts).
+  core.startHeartbeat();
   const host = await startHost({
     core,
     tokens: createTokens(),

@@ -46,7 +46,8 @@ export class ApiClient {
     });
   }
 
-  onReconnect(listener: () => void): () => void {
-    return this.#transport.onReconnect(listener);
+  /** Each time the event channel opens (the first time included). */
+  onConnect(listener: () => void): () => void {
+    return this.#transport.onConnect(listener);
   }
 }

@@ -17,11 +17,10 @@ const UNREADABLE: CallResult<unknown> = {
 
 export function createHttpTransport(token: string, origin = window.location.origin): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const reconnectListeners = new Set<() => void>();
+  const connectListeners = new Set<() => void>();
   const pending = new Map<number, (result: CallResult<unknown>) => void>();
   let nextId = 1;
   let retryMs = 100;
-  let opened = false;
   let socket: WebSocket | null = null;
 
   function connect(): void {
@@ -29,8 +28,8 @@ export function createHttpTransport(token: string, origin = window.location.orig
     socket = ws;
     ws.onopen = () => {
       retryMs = 100;
-      if (opened) for (const listener of reconnectListeners) listener();
-      opened = true;
+      // Every open, the first included: whatever was pushed before it opened never arrived.
+      for (const listener of connectListeners) listener();
     };
     ws.onmessage = (message: MessageEvent<string>) => {
       const data = JSON.parse(message.data) as { id?: number; result?: unknown };
@@ -91,9 +90,9 @@ export function createHttpTransport(token: string, origin = window.location.orig
       listeners.set(event, set);
       return () => set.delete(listener);
     },
-    onReconnect(listener) {
-      reconnectListeners.add(listener);
-      return () => reconnectListeners.delete(listener);
+    onConnect(listener) {
+      connectListeners.add(listener);
+      return () => connectListeners.delete(listener);
     },
   };
 }

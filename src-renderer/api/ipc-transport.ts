@@ -7,7 +7,13 @@ export function createIpcTransport(bridge: ConsultDeckBridge): Transport {
     kind: 'ipc',
     invoke: (name, input) => bridge.invoke(name, input),
     subscribe: (event, listener) => bridge.subscribe(event, listener),
-    // IPC does not drop; a reloaded window starts fresh and fetches state.
-    onReconnect: () => () => undefined,
+    // The IPC channel is open as soon as the preload ran; a reloaded window is a new page.
+    onConnect(listener) {
+      let active = true;
+      queueMicrotask(() => active && listener());
+      return () => {
+        active = false;
+      };
+    },
   };
 }

@@ -5,6 +5,9 @@ export interface Transport {
   readonly kind: 'ipc' | 'http';
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
-  /** Called after the event channel comes back, so state can be fetched again. */
-  onReconnect(listener: () => void): () => void;
+  /**
+   * Called each time the event channel opens, the first time included: pushes sent before it opened
+   * were never received, so state is fetched then.
+   */
+  onConnect(listener: () => void): () => void;
 }

@@ -121,6 +121,10 @@ export class ConsultationModel {
 
   readonly #client: ApiClient;
   #notesRevision = 0;
+  /** The record and settings revisions of core this window has caught up with (see core/changes.ts). */
+  #seen = { epoch: '', record: 0, settings: 0 };
+  #following: Promise<void> | null = null;
+  #followAgain = false;
 
   readonly notesSave: SaveChannel<{ id: string; body: string; revision: number }>;
   readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
@@ -140,6 +144,69 @@ export class ConsultationModel {
       async (input) => this.#keep(await client.call('consultations.updateDecision', input)),
       SECTION_DEBOUNCE_MS,
     );
+    // Core announces every change of the open record and of settings; a missed push shows in the heartbeat.
+    client.on('consultations.changed', ({ revision }) => this.#recordAt(revision));
+    client.on('settings.changed', ({ revision, settings }) => {
+      if (revision <= this.#seen.settings) return;
+      this.#seen.settings = revision;
+      this.settings = settings;
+    });
+    client.on('sync.heartbeat', (beat) => {
+      if (beat.epoch !== this.#seen.epoch) {
+        // Core restarted: its revisions begin again, and everything is fetched afresh.
+        this.#seen = { epoch: beat.epoch, record: -1, settings: -1 };
+      }
+      this.#recordAt(beat.record);
+      if (beat.settings > this.#seen.settings) {
+        this.#seen.settings = beat.settings;
+        void this.loadSettings().catch(() => undefined);
+      }
+    });
+  }
+
+  /** Core's record is at `revision`: catch up once (one fetch at a time, the newest wins). */
+  #recordAt(revision: number): void {
+    if (revision <= this.#seen.record) return;
+    this.#seen.record = revision;
+    if (this.#following) {
+      this.#followAgain = true;
+      return;
+    }
+    this.#following = (async () => {
+      do {
+        this.#followAgain = false;
+        await this.#follow().catch(() => undefined);
+      } while (this.#followAgain);
+      this.#following = null;
+    })();
+  }
+
+  /**
+   * Shows what core has now: the open consultation (started, opened or closed in any window), with the
+   * sections this window is not editing taken as saved elsewhere; a signed record being read stays.
+   */
+  async #follow(): Promise<void> {
+    const { record } = await this.#client.call('consultations.current', {});
+    const shown = this.record;
+    if (!record) {
+      if (shown?.isOpen) this.#clear();
+      else if (shown) this.#keep(await this.#client.call('consultations.get', { id: shown.id }));
+      return;
+    }
+    if (!shown || (shown.id !== record.id && shown.isOpen)) {
+      // Started or opened in another window (or this one reloaded): this window follows the consultation.
+      this.#show(record);
+      return;
+    }
+    // A signed record being read here stays on screen.
+    if (shown.id !== record.id) return;
+    this.record = record;
+    if (!this.findingsSave.dirty) this.findings = record.current.findings;
+    if (!this.decisionSave.dirty) this.decision = toDecision(record.current.decision);
+    if (!this.notesSave.dirty && record.notes.revision >= this.#notesRevision) {
+      this.notes = record.current.notes.body;
+      this.#notesRevision = record.notes.revision;
+    }
   }
 
   readonly editable = $derived(this.record?.status === 'draft');
@@ -155,10 +222,9 @@ export class ConsultationModel {
     return this.settings;
   }
 
-  /** After a reload of the console: the consultation still open in core, if any. */
+  /** After a reload of the console: the consultation open in core, if any, as it is now. */
   async resume(): Promise<void> {
-    const { record } = await this.#client.call('consultations.current', {});
-    if (record && !this.record) this.#show(record);
+    await this.#follow();
   }
 
   start(patientId: string, options: { language?: Language; playlist?: string[] } = {}): Promise<boolean> {
@@ -264,17 +330,6 @@ export class ConsultationModel {
     return this.#act(async () => {
       if (this.record) this.#keep(await this.#client.call('consultations.get', { id: this.record.id }));
     });
-  }
-
-  /** Like refresh, without the busy state: for updates while presenting. */
-  async refreshQuietly(): Promise<void> {
-    const record = this.record;
-    if (!record || record.status !== 'draft') return;
-    try {
-      this.#keep(await this.#client.call('consultations.get', { id: record.id }));
-    } catch {
-      // The next refresh or action reports a lasting problem.
-    }
   }
 
   finalize(): Promise<boolean> {

@@ -29,19 +29,39 @@ export class PresentationModel {
     return this.deck.slides[position.slideIndex] ?? null;
   });
 
+  /** Core's settings revision last seen in a heartbeat (the patient screen's clinic name follows it). */
+  settingsRevision = $state(0);
+
   async connect(): Promise<void> {
     this.#client.on('presentation.changed', (state) => void this.apply(state));
-    this.#client.onReconnect(() => void this.refresh());
+    // A push lost on the way, or a channel that opened late: the heartbeat shows core is ahead.
+    this.#client.on('sync.heartbeat', (beat) => {
+      const state = this.state;
+      if (!state || beat.epoch !== state.epoch || beat.presentation > state.revision) void this.refresh();
+      if (beat.settings !== this.settingsRevision) this.settingsRevision = beat.settings;
+    });
+    this.#client.onConnect(() => void this.refresh());
     await this.refresh();
   }
 
+  /** A full snapshot from core (applied like a push: never over a newer state). */
   async refresh(): Promise<void> {
-    await this.apply(await this.#client.call('presentation.get', {}), true);
+    try {
+      await this.apply(await this.#client.call('presentation.get', {}));
+    } catch {
+      // Not reachable now: the next connect or heartbeat fetches again.
+    }
   }
 
-  /** Applies a pushed state unless an equal or newer one is already shown. */
-  async apply(next: PresentationState, force = false): Promise<void> {
-    if (!force && this.state && next.revision <= this.state.revision) return;
+  /** Another state than the one shown is newer: a later revision, or a restarted core (another epoch). */
+  #isNewer(next: PresentationState): boolean {
+    const state = this.state;
+    return !state || next.epoch !== state.epoch || next.revision > state.revision;
+  }
+
+  /** Applies a pushed or fetched state unless the one shown is the same or newer. */
+  async apply(next: PresentationState): Promise<void> {
+    if (!this.#isNewer(next)) return;
     const current = this.decks;
     const same =
       current.length === next.playlist.length &&
@@ -49,13 +69,14 @@ export class PresentationModel {
     if (!same) {
       try {
         const decks = await Promise.all(next.playlist.map((id) => this.loadDeck(id, next.language)));
-        if (this.state && !force && next.revision < this.state.revision) return;
+        // Decks took a moment: a newer state may have arrived meanwhile.
+        if (!this.#isNewer(next)) return;
         this.decks = decks;
       } catch (error) {
         this.error = (error as Error).message;
       }
     }
-    this.state = next;
+    if (this.#isNewer(next)) this.state = next;
   }
 
   loadDeck(id: string, language: PresentationState['language']): Promise<Deck> {
@@ -69,8 +90,10 @@ export class PresentationModel {
     return deck;
   }
 
+  /** Decks changed on disk: drop them, and take the next snapshot whatever its revision. */
   forgetDecks(): void {
     this.#loads.clear();
     this.decks = [];
+    this.state = null;
   }
 }
