@@ -14,12 +14,15 @@ import {
 import { actorName } from '../records/settings.js';
 import type { AreaHandlers } from '../registry.js';
 
+/** Worded for the form: no field names, and true to its label (a code is only generated for a named patient). */
+export const NAME_OR_CODE = "Enter the patient's name, or a pseudonymous code to keep the record anonymous.";
+
 /** Empty text means "not given". */
 const orNull = (text: string | undefined): string | null => (text ? text : null);
 
 function checkBirthDate(birthDate: string | null, services: Services): void {
   if (birthDate !== null && isAfterDay(birthDate, localDate(services.clock()))) {
-    throw new ApiError('VALIDATION', 'birthDate: lies in the future', 'birthDate');
+    throw new ApiError('VALIDATION', 'The date of birth lies in the future.', 'birthDate');
   }
 }
 
@@ -38,7 +41,7 @@ export const patientsApi: AreaHandlers<'patients'> = {
     const { db } = services;
     const displayName = orNull(input.displayName);
     if (displayName === null && !input.code) {
-      throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
+      throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');
     }
     checkBirthDate(input.birthDate, services);
     return db
@@ -71,7 +74,7 @@ export const patientsApi: AreaHandlers<'patients'> = {
           hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
         };
         if (fields.displayName === null && fields.code === '') {
-          throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
+          throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');
         }
         checkBirthDate(fields.birthDate, services);
         checkUnique(db, fields, before.id);

@@ -14,7 +14,7 @@ import type {
   ServiceRequest,
 } from '@medplum/fhirtypes';
 import { escapeHtml } from './html.js';
-import { formatDuration, measureLabels, pathLabels, procedureLabels, riskLabels } from './labels.js';
+import { countOf, formatDuration, measureLabels, pathLabels, procedureLabels, riskLabels } from './labels.js';
 import {
   SYSTEMS,
   conditionResource,
@@ -100,7 +100,7 @@ function section(title: string, lines: readonly string[], entries: Resource[] = 
 
 function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Record<string, Resource[]>): Composition {
   const explained = [
-    ...s.explained.decks.map((d) => `${d.title}: ${d.slides} slides, ${formatDuration(d.totalMs)}`),
+    ...s.explained.decks.map((d) => `${d.title}: ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`),
     ...s.explained.risks.map((x) => `Risk slide ${riskLabels[x.risk]}: ${formatDuration(x.shownMs)}`),
   ];
   const amendments = s.amendments.flatMap((a) => {

@@ -2,7 +2,7 @@
  * The consultation as text for the hospital's health record: Markdown that
  * also reads well as plain text once pasted into a system that shows it raw.
  */
-import { formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
+import { countOf, formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
 import { amendmentChanges, decisionLines, levelLines, painLine, redFlagLine, riskNames } from './section-lines.js';
 import type { ExportSummary } from './summary.js';
 
@@ -35,7 +35,7 @@ function headerLines(s: ExportSummary): string[] {
 }
 
 function explainedLines(s: ExportSummary): string[] {
-  const decks = s.explained.decks.map((d) => `${d.title}: ${d.slides} slides, ${formatDuration(d.totalMs)}`);
+  const decks = s.explained.decks.map((d) => `${d.title}: ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`);
   const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
   return [
     '## What was explained',
