@@ -35,8 +35,9 @@ p { margin: 2px 0; }
 .muted { color: #4b5563; }
 .notes { white-space: normal; }
 .amendment { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #b45309; break-inside: avoid; }
-.signature { margin-top: 22px; break-inside: avoid; }
-.signature .line { margin-top: 30px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
+.signature { margin-top: 16px; break-inside: avoid; }
+.closing { break-inside: avoid; }
+.signature .line { margin-top: 26px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700;
   color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
 `;
@@ -119,22 +120,23 @@ function signature(s: ExportSummary): string {
 }
 
 export function clinicianHtml(s: ExportSummary): string {
-  const followUp = s.decision.followUpDate ? formatDay(s.decision.followUpDate) : 'Not set.';
+  const followUp = s.decision.followUpDate ? formatDay(s.decision.followUpDate) : 'not set';
+  // The follow-up is one line of the decision (a heading of its own once left it alone on a page 2),
+  // and the signature is kept together with the section before it.
+  const decision = [...decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')), `Follow-up: ${followUp}`];
+  const closing = s.amendments.length
+    ? `${s.amendments.length > 1 ? `<h2>Amendments</h2>${s.amendments.slice(0, -1).map(amendment).join('')}` : ''}
+<div class="closing">${s.amendments.length === 1 ? '<h2>Amendments</h2>' : ''}${amendment(s.amendments[s.amendments.length - 1] as Amendment, s.amendments.length - 1)}${signature(s)}</div>`
+    : `<div class="closing">${notes(s)}${signature(s)}</div>`;
   const body = `${s.status === 'draft' ? '<div class="watermark" aria-hidden="true">DRAFT</div>' : ''}
 ${header(s)}
 ${patientTable(s)}
 ${findings(s)}
 ${explained(s)}
 <h2>Decision</h2>
-${list(
-  decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')),
-  '',
-)}
-${notes(s)}
-<h2>Follow-up</h2>
-<p>${escapeHtml(followUp)}</p>
-${s.amendments.length ? `<h2>Amendments</h2>${s.amendments.map(amendment).join('')}` : ''}
-${signature(s)}`;
+${list(decision, '')}
+${s.amendments.length ? notes(s) : ''}
+${closing}`;
   return documentHtml({
     lang: 'en',
     title: `Consultation summary ${s.patient.label} ${s.day}`,

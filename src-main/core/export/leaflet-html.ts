@@ -82,7 +82,10 @@ function choice(s: ExportSummary, t: LeafletText): string {
   }
   const followUp = d.followUpDate ? `${t.followUp}${t.colon}${formatDay(d.followUpDate, t)}` : t.noFollowUp;
   const workUp = s.findings.redFlags.length > 0 ? `<p><strong>${escapeHtml(t.redFlagsNext)}</strong></p>` : '';
-  return `<h2>${escapeHtml(t.choice)}</h2>${body}
+  const open =
+    d.path === 'undecided' ||
+    (d.path === 'augmentation' && (s.findings.redFlags.length > 0 || d.augmentation.procedure === null));
+  return `<h2>${escapeHtml(open ? t.choiceOpen : t.choice)}</h2>${body}
 <h2>${escapeHtml(t.next)}</h2>${workUp}<p><strong>${escapeHtml(followUp)}</strong></p><p>${escapeHtml(t.bringQuestions)}</p>`;
 }
 

@@ -18,6 +18,7 @@ export const de: LeafletText = {
   },
   noTopics: 'Wir haben über Ihren Rücken und die Möglichkeiten der Behandlung gesprochen.',
   choice: 'Ihre Entscheidung',
+  choiceOpen: 'Die Entscheidung',
   conservative: 'Sie haben sich für eine Behandlung ohne Eingriff entschieden:',
   measures: {
     'pain-medication': 'Schmerzmittel',

@@ -18,6 +18,7 @@ export const fr: LeafletText = {
   },
   noTopics: 'Nous avons parlé de votre dos et des façons de le soigner.',
   choice: 'Votre choix',
+  choiceOpen: 'La décision',
   conservative: 'Vous avez choisi un traitement sans opération\u00a0:',
   measures: {
     'pain-medication': 'Des médicaments contre la douleur',

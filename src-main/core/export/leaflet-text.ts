@@ -20,6 +20,8 @@ export interface LeafletText {
   topics: Record<DeckSummary['topic'], string>;
   noTopics: string;
   choice: string;
+  /** The heading when nothing is chosen yet (undecided, or the cement method open). */
+  choiceOpen: string;
   conservative: string;
   measures: Record<Measure, string>;
   kyphoplasty: string;
@@ -86,6 +88,7 @@ const en: LeafletText = {
   },
   noTopics: 'We talked about your back and the ways to treat it.',
   choice: 'The option you chose',
+  choiceOpen: 'The decision',
   conservative: 'You chose treatment without an operation:',
   measures: {
     'pain-medication': 'Medicine for the pain',
