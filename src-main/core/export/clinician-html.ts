@@ -14,8 +14,15 @@ import {
   sectionLabels,
   sexLabels,
 } from './labels.js';
-import { amendmentChanges, decisionLines, painLine, redFlagLine, riskNames } from './section-lines.js';
-import type { ExportSummary } from './summary.js';
+import {
+  amendmentChanges,
+  correctionChanges,
+  decisionLines,
+  painLine,
+  redFlagLine,
+  riskNames,
+} from './section-lines.js';
+import type { ExportSummary, SummaryCorrection } from './summary.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -110,6 +117,18 @@ function amendment(a: Amendment, index: number): string {
 </div>`;
 }
 
+/** A correction of the patient's details, as an amendment: the original values kept beside the reason. */
+function correction(c: SummaryCorrection): string {
+  const changes = correctionChanges(c);
+  const values = changes.before.length
+    ? `<p>Reason: ${escapeHtml(c.reason)}</p><p>Original:</p>${list(changes.before, '')}<p>Corrected:</p>${list(changes.after, '')}`
+    : '<p class="muted">Values not shown (pseudonymized).</p>';
+  return `<div class="amendment">
+<p><strong>Patient details corrected (${escapeHtml(changes.fields)})</strong>, ${escapeHtml(formatDay(c.at.slice(0, 10)))} by ${escapeHtml(c.author)}</p>
+${values}
+</div>`;
+}
+
 function signature(s: ExportSummary): string {
   if (s.status === 'finalized' && s.finalizedAt) {
     return `<div class="signature"><p>Signed electronically by ${escapeHtml(s.finalizedBy ?? '')} on ${escapeHtml(formatDay(s.finalizedAt.slice(0, 10)))} at ${formatClock(s.finalizedAt)}.</p>
@@ -124,10 +143,12 @@ export function clinicianHtml(s: ExportSummary): string {
   // The follow-up is one line of the decision (a heading of its own once left it alone on a page 2),
   // and the signature is kept together with the section before it.
   const decision = [...decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')), `Follow-up: ${followUp}`];
-  const closing = s.amendments.length
-    ? `${s.amendments.length > 1 ? `<h2>Amendments</h2>${s.amendments.slice(0, -1).map(amendment).join('')}` : ''}
-<div class="closing">${s.amendments.length === 1 ? '<h2>Amendments</h2>' : ''}${amendment(s.amendments[s.amendments.length - 1] as Amendment, s.amendments.length - 1)}${signature(s)}</div>`
-    : `<div class="closing">${notes(s)}${signature(s)}</div>`;
+  const items = [...s.amendments.map((a, i) => amendment(a, i)), ...s.patientCorrections.map((c) => correction(c))];
+  const last = items.pop();
+  const closing =
+    last === undefined
+      ? `<div class="closing">${notes(s)}${signature(s)}</div>`
+      : `<h2>Amendments</h2>${items.join('')}<div class="closing">${last}${signature(s)}</div>`;
   const body = `${s.status === 'draft' ? '<div class="watermark" aria-hidden="true">DRAFT</div>' : ''}
 ${header(s)}
 ${patientTable(s)}
@@ -135,7 +156,7 @@ ${findings(s)}
 ${explained(s)}
 <h2>Decision</h2>
 ${list(decision, '')}
-${s.amendments.length ? notes(s) : ''}
+${last === undefined ? '' : notes(s)}
 ${closing}`;
   return documentHtml({
     lang: 'en',

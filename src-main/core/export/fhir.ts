@@ -27,7 +27,7 @@ import {
   sureObservation,
   type Refs,
 } from './fhir-resources.js';
-import { amendmentChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
+import { amendmentChanges, correctionChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
 import type { ExportSummary } from './summary.js';
 
 function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
@@ -111,10 +111,20 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
       `Corrected: ${changes.after.join('; ')}`,
     ];
   });
+  for (const c of s.patientCorrections) {
+    const changes = correctionChanges(c);
+    amendments.push(`${c.at} patient details (${changes.fields}) corrected by ${c.author}.`);
+    if (changes.before.length)
+      amendments.push(
+        `Reason: ${c.reason}`,
+        `Original: ${changes.before.join('; ')}`,
+        `Corrected: ${changes.after.join('; ')}`,
+      );
+  }
   return {
     resourceType: 'Composition',
     id: r.id('composition'),
-    status: !r.final ? 'preliminary' : s.amendments.length ? 'amended' : 'final',
+    status: !r.final ? 'preliminary' : s.amendments.length || s.patientCorrections.length ? 'amended' : 'final',
     // LOINC 11488-4 "Consult note": the document type of a consultation note.
     type: { coding: [{ system: SYSTEMS.loinc, code: '11488-4', display: 'Consult note' }] },
     subject: r.ref('patient'),
