@@ -58,7 +58,11 @@ function correct(services: Services, input: ParsedInput<'patients.correct'>) {
   checkUnique(db, fields, before.id);
   const changed = correctableFields.filter((key) => fields[key] !== before[key]);
   if (changed.length === 0)
-    throw new ApiError('VALIDATION', 'displayName: nothing to correct, the details are the same as before', 'displayName');
+    throw new ApiError(
+      'VALIDATION',
+      'displayName: nothing to correct, the details are the same as before',
+      'displayName',
+    );
   updatePatient(db, before.id, fields);
   const correction = insertCorrection(db, {
     patientId: before.id,

@@ -24,6 +24,7 @@ import {
   patientResource,
   practitionerResource,
   resourceUuid,
+  risksDiscussed,
   sureObservation,
   type Refs,
 } from './fhir-resources.js';
@@ -38,7 +39,8 @@ function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
     id: r.id('procedure'),
     status: r.final ? 'active' : 'draft',
     intent: 'plan',
-    // Text only: we are not sure enough of SNOMED CT procedure codes for the two techniques.
+    // Text only: the SNOMED CT codes for the two techniques could not be verified from an
+    // authoritative source (see docs/fhir-codes.md); a wrong code is worse than none.
     code: { text: a.procedure ? procedureLabels[a.procedure] : 'Vertebral augmentation (technique not chosen)' },
     subject: r.ref('patient'),
     encounter: r.ref('encounter'),
@@ -138,7 +140,7 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
     section: [
       section('Findings', findingsLines(s.findings), parts.findings),
       section('What was explained', explained),
-      section('Risks confirmed as discussed', riskNames(s.risks.confirmed, s.risks.otherText)),
+      section('Risks confirmed as discussed', riskNames(s.risks.confirmed, s.risks.otherText), parts.risks),
       section('Decision and plan', decisionLines(s.decision), parts.plan),
       section('Notes', [s.notes, ...s.entries.map((e) => `${e.at} ${e.text}`)].filter(Boolean)),
       ...(amendments.length ? [section('Amendments', amendments)] : []),
@@ -152,13 +154,15 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
   const present = <T extends Resource>(items: Array<T | null>): T[] => items.filter((x): x is T => x !== null);
   const findings = present<Resource>([conditionResource(s, r), painObservation(s, r)]);
   const plan = present<Resource>([carePlan(s, r), serviceRequest(s, r), sureObservation(s, r)]);
+  const risks = present<Resource>([risksDiscussed(s, r)]);
   const resources: Resource[] = [
-    composition(s, r, exportedAt, { findings, plan }),
+    composition(s, r, exportedAt, { findings, plan, risks }),
     patientResource(s, r),
     practitionerResource(s, r),
     encounterResource(s, r),
     ...findings,
     ...plan,
+    ...risks,
   ];
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id ?? ''}`, resource }));
   // Each export is its own document: the same record exported later is a new bundle.
