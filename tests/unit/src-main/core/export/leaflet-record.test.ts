@@ -132,3 +132,29 @@ describe('clinician letter', () => {
     expect(pdfText(draftFile).replace(/\s+/g, ' ')).toContain('Follow-up: 16 December 2026');
   });
 });
+
+describe('fonts with wide coverage', () => {
+  it('prints a name in Greek, Cyrillic, Chinese and an emoji with real glyphs, in both PDFs', async () => {
+    const t = await exportCore({ pdf });
+    const name = 'Ελένη Иванова 王秀英 🌷';
+    const draft = await draftConsultation(t, { patient: { displayName: name, code: 'VCF-INTL' } });
+    for (const kind of ['clinician-pdf', 'patient-leaflet-pdf'] as const) {
+      const file = await exportOne(t, draft.id, kind);
+      keepPages(file, `fonts-${kind}`);
+      const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+      // Each script came from a bundled font, not from whatever the machine has.
+      expect(fonts, kind).toMatch(/NotoSans-Regular|NotoSans-Bold/);
+      expect(fonts, kind).toMatch(/NotoSansSC/);
+      expect(fonts, kind).toMatch(/NotoEmoji/);
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      expect(text, kind).toContain('Ελένη Иванова 王秀英');
+    }
+    // A Latin-only document embeds none of the big fallback fonts.
+    const plain = await draftConsultation(t, {
+      patient: { code: 'VCF-LATIN', displayName: 'Anna Weber', hospitalNumber: 'H-2' },
+    });
+    const file = await exportOne(t, plain.id, 'clinician-pdf');
+    expect(spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout).not.toMatch(/NotoSansSC|Emoji/);
+    expect(fs.statSync(file).size).toBeLessThan(1_000_000);
+  });
+});
