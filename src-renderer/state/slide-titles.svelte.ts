@@ -28,6 +28,7 @@ export class SlideTitles {
   readonly #client: ApiClient;
   #decks = $state<Record<string, DeckTitles | 'missing'>>({});
   /** Not state: asked for during rendering, where state must not change. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- deliberately not reactive (see above)
   readonly #requested = new Set<string>();
 
   constructor(client: ApiClient) {

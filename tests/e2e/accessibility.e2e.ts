@@ -4,8 +4,9 @@
  * and the patient screen. The bar: no serious or critical violation. Each
  * screen's counts are attached to the report (and printed with AXE_REPORT=1).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { NodeResult, Result } from 'axe-core';
 import { expect, test } from './fixtures.js';
 import type { DoctorConsole } from './page-models/doctor-console.js';
 import { RecordPanel } from './page-models/record-panel.js';
@@ -33,7 +34,9 @@ async function audit(page: Page, screen: string): Promise<void> {
     other: violations.length - bad.length,
     rules: violations.map((v) => `${v.id} (${v.impact ?? '?'}, ${v.nodes.length})`),
   });
-  const described = bad.map((v) => `${v.id} [${v.impact}]: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  const described = bad.map(
+    (v: Result) => `${v.id} [${v.impact}]: ${v.nodes.map((n: NodeResult) => n.target.join(' ')).join(' | ')}`,
+  );
   expect(described, `${screen}: serious or critical axe violations`).toEqual([]);
 }
 
