@@ -168,4 +168,23 @@ test('patient details are corrected with a reason, and the export flags a missin
   await expect(exportDialog.getByTestId('export-contact-missing')).toHaveCount(0);
   await exportDialog.getByRole('checkbox', { name: /^Patient leaflet/ }).check();
   await expect(exportDialog.getByTestId('export-contact-missing')).toContainText('The clinic contact is empty');
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+  // Corrected after signing: the signed record shows the correction beside it, with the original.
+  await record.finalize(PHYSICIAN);
+  await record.close();
+  await page.getByRole('button', { name: /^Hans Müller/ }).click();
+  await page.getByRole('button', { name: 'Correct details…' }).click();
+  await dialog.getByLabel('Date of birth').fill('1938');
+  await dialog.getByLabel('Reason for the correction').fill('Year of birth typed wrongly');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog).toBeHidden();
+  await record.earlierConsultation('View').first().click();
+  const corrections = page.getByTestId('patient-corrections');
+  await expect(corrections).toContainText('Patient details corrected (1)');
+  await expect(corrections).toContainText(`By ${PHYSICIAN}`);
+  await expect(corrections).toContainText('Reason: Year of birth typed wrongly');
+  await expect(corrections).toContainText('Birth date: 1939 → 1938');
+  await expect(corrections).not.toContainText('Surname misspelled'); // made before this consultation
+  await expect(record.signed).toContainText(`Signed by ${PHYSICIAN}`);
 });
