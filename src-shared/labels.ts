@@ -43,3 +43,8 @@ export const sectionLabels: Record<AmendableSection, string> = {
   risks: 'Risks discussed',
   notes: 'Notes',
 };
+
+/** "1 slide", "7 slides": a count with its noun in the right number (English). */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -13,6 +13,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const knownAuditActions = [
   'patient.create',
   'patient.update',
+  'patient.correct',
   'consultation.start',
   'consultation.open',
   'consultation.update',

@@ -209,8 +209,15 @@ export class ConsultationModel {
     }
   }
 
-  readonly editable = $derived(this.record?.status === 'draft');
-  readonly redFlags = $derived(this.findings?.redFlags ?? []);
+  // Getters, not $derived: this model outlives the RecordPanel that first made it (one per
+  // client), and a derived owned by an unmounted component goes stale (Svelte's derived_inert):
+  // after a visit to Settings, a signed record still showed its edit forms.
+  get editable(): boolean {
+    return this.record?.status === 'draft';
+  }
+  get redFlags(): Findings['redFlags'] {
+    return this.findings?.redFlags ?? [];
+  }
 
   /** Some edit is waiting to be saved, or being saved. */
   get unsaved(): boolean {

@@ -71,6 +71,26 @@ const patientFields = {
   hospitalNumber: plainLine(LIMITS.shortText),
 };
 
+/** The identifying details a correction may change; null: not recorded. */
+export const correctableFieldsSchema = z.object({
+  displayName: z.string().nullable().optional(),
+  birthDate: z.string().nullable().optional(),
+  hospitalNumber: z.string().nullable().optional(),
+});
+
+/** A correction of a patient's details: what changed, from what, why, by whom. */
+export const patientCorrectionSchema = z.object({
+  id: z.int(),
+  patientId: uuidSchema,
+  at: z.string(),
+  author: z.string(),
+  reason: z.string(),
+  /** Only the corrected fields, with their old and new values. */
+  before: correctableFieldsSchema,
+  after: correctableFieldsSchema,
+});
+export type PatientCorrection = z.infer<typeof patientCorrectionSchema>;
+
 export const patientsCalls = {
   /**
    * Patients whose name words, code or hospital number start with each word of
@@ -109,6 +129,29 @@ export const patientsCalls = {
       hospitalNumber: patientFields.hospitalNumber.optional(),
     }),
     output: patientSchema,
+    roles: DOCTOR_ONLY,
+  }),
+  /**
+   * Corrects a typo in the name, birth date or hospital number, with the reason
+   * (signed by the physician of the settings). Kept as a correction row and in
+   * the audit log; signed records keep their text and exports list it as an
+   * amendment. VALIDATION when nothing changes.
+   */
+  'patients.correct': call({
+    input: z.strictObject({
+      id: uuidSchema,
+      reason: plainLine(LIMITS.mediumText).min(1, 'say why the details are corrected'),
+      displayName: patientFields.displayName.optional(),
+      birthDate: patientFields.birthDate.optional(),
+      hospitalNumber: patientFields.hospitalNumber.optional(),
+    }),
+    output: z.object({ patient: patientSchema, correction: patientCorrectionSchema }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** Every correction of the patient's details, oldest first. */
+  'patients.corrections': call({
+    input: z.strictObject({ id: uuidSchema }),
+    output: z.object({ corrections: z.array(patientCorrectionSchema) }),
     roles: DOCTOR_ONLY,
   }),
 } as const;

@@ -1,3 +1,4 @@
+import type { ParsedInput } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import { appendAudit } from '../audit.js';
 import type { Services } from '../context.js';
@@ -11,8 +12,16 @@ import {
   updatePatient,
   type PatientFields,
 } from '../records/patients.js';
-import { actorName } from '../records/settings.js';
+import { correctableFields, insertCorrection, listCorrections } from '../records/corrections.js';
+import { actorName, readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../registry.js';
+
+/**
+ * True to the form's label (a code is only generated for a named patient). Like
+ * every validation message it starts with the field; the console puts the
+ * field's label there instead (errorText in the renderer).
+ */
+export const NAME_OR_CODE = 'displayName: enter the name, or only a pseudonymous code to keep the record anonymous';
 
 /** Empty text means "not given". */
 const orNull = (text: string | undefined): string | null => (text ? text : null);
@@ -23,8 +32,49 @@ function checkBirthDate(birthDate: string | null, services: Services): void {
   }
 }
 
-function audit(services: Services, action: 'patient.create' | 'patient.update', detail: string): void {
+function audit(
+  services: Services,
+  action: 'patient.create' | 'patient.update' | 'patient.correct',
+  detail: string,
+): void {
   appendAudit(services.db, { at: services.clock().toISOString(), actor: actorName(services.db), action, detail });
+}
+
+/** A correction: only name, birth date, hospital number; signed by the physician; the reason kept beside it. */
+function correct(services: Services, input: ParsedInput<'patients.correct'>) {
+  const { db } = services;
+  const author = readSettings(db).physicianName;
+  if (!author)
+    throw new ApiError('CONFLICT', 'Enter your name in Settings first: it signs the correction.', 'physicianName');
+  const before = requirePatient(db, input.id);
+  const fields: PatientFields = {
+    ...before,
+    displayName: input.displayName === undefined ? before.displayName : orNull(input.displayName),
+    birthDate: input.birthDate ?? before.birthDate,
+    hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
+  };
+  if (fields.displayName === null && fields.code === '') throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');
+  checkBirthDate(fields.birthDate, services);
+  checkUnique(db, fields, before.id);
+  const changed = correctableFields.filter((key) => fields[key] !== before[key]);
+  if (changed.length === 0)
+    throw new ApiError(
+      'VALIDATION',
+      'displayName: nothing to correct, the details are the same as before',
+      'displayName',
+    );
+  updatePatient(db, before.id, fields);
+  const correction = insertCorrection(db, {
+    patientId: before.id,
+    at: services.clock().toISOString(),
+    author,
+    reason: input.reason,
+    before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, fields[key]])),
+  });
+  // Field names and the correction's id only: the values and the reason may identify the patient.
+  audit(services, 'patient.correct', `patient=${before.id} correction=${correction.id} fields=${changed.join(',')}`);
+  return { patient: requirePatient(db, before.id), correction };
 }
 
 export const patientsApi: AreaHandlers<'patients'> = {
@@ -38,7 +88,7 @@ export const patientsApi: AreaHandlers<'patients'> = {
     const { db } = services;
     const displayName = orNull(input.displayName);
     if (displayName === null && !input.code) {
-      throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
+      throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');
     }
     checkBirthDate(input.birthDate, services);
     return db
@@ -58,6 +108,13 @@ export const patientsApi: AreaHandlers<'patients'> = {
       .immediate();
   },
 
+  'patients.correct': (input, { services }) => services.db.transaction(() => correct(services, input)).immediate(),
+
+  'patients.corrections': ({ id }, { services }) => {
+    requirePatient(services.db, id);
+    return { corrections: listCorrections(services.db, id) };
+  },
+
   'patients.update': (input, { services }) => {
     const { db } = services;
     return db
@@ -71,7 +128,7 @@ export const patientsApi: AreaHandlers<'patients'> = {
           hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
         };
         if (fields.displayName === null && fields.code === '') {
-          throw new ApiError('VALIDATION', 'displayName: enter a name or a code', 'displayName');
+          throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');
         }
         checkBirthDate(fields.birthDate, services);
         checkUnique(db, fields, before.id);

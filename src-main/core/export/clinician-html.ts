@@ -14,8 +14,15 @@ import {
   sectionLabels,
   sexLabels,
 } from './labels.js';
-import { amendmentChanges, decisionLines, painLine, redFlagLine, riskNames } from './section-lines.js';
-import type { ExportSummary } from './summary.js';
+import {
+  amendmentChanges,
+  correctionChanges,
+  decisionLines,
+  painLine,
+  redFlagLine,
+  riskNames,
+} from './section-lines.js';
+import type { ExportSummary, SummaryCorrection } from './summary.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -35,8 +42,9 @@ p { margin: 2px 0; }
 .muted { color: #4b5563; }
 .notes { white-space: normal; }
 .amendment { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #b45309; break-inside: avoid; }
-.signature { margin-top: 22px; break-inside: avoid; }
-.signature .line { margin-top: 30px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
+.signature { margin-top: 16px; break-inside: avoid; }
+.closing { break-inside: avoid; }
+.signature .line { margin-top: 26px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700;
   color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
 `;
@@ -109,6 +117,18 @@ function amendment(a: Amendment, index: number): string {
 </div>`;
 }
 
+/** A correction of the patient's details, as an amendment: the original values kept beside the reason. */
+function correction(c: SummaryCorrection): string {
+  const changes = correctionChanges(c);
+  const values = changes.before.length
+    ? `<p>Reason: ${escapeHtml(c.reason)}</p><p>Original:</p>${list(changes.before, '')}<p>Corrected:</p>${list(changes.after, '')}`
+    : '<p class="muted">Values not shown (pseudonymized).</p>';
+  return `<div class="amendment">
+<p><strong>Patient details corrected (${escapeHtml(changes.fields)})</strong>, ${escapeHtml(formatDay(c.at.slice(0, 10)))} by ${escapeHtml(c.author)}</p>
+${values}
+</div>`;
+}
+
 function signature(s: ExportSummary): string {
   if (s.status === 'finalized' && s.finalizedAt) {
     return `<div class="signature"><p>Signed electronically by ${escapeHtml(s.finalizedBy ?? '')} on ${escapeHtml(formatDay(s.finalizedAt.slice(0, 10)))} at ${formatClock(s.finalizedAt)}.</p>
@@ -119,22 +139,25 @@ function signature(s: ExportSummary): string {
 }
 
 export function clinicianHtml(s: ExportSummary): string {
-  const followUp = s.decision.followUpDate ? formatDay(s.decision.followUpDate) : 'Not set.';
+  const followUp = s.decision.followUpDate ? formatDay(s.decision.followUpDate) : 'not set';
+  // The follow-up is one line of the decision (a heading of its own once left it alone on a page 2),
+  // and the signature is kept together with the section before it.
+  const decision = [...decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')), `Follow-up: ${followUp}`];
+  const items = [...s.amendments.map((a, i) => amendment(a, i)), ...s.patientCorrections.map((c) => correction(c))];
+  const last = items.pop();
+  const closing =
+    last === undefined
+      ? `<div class="closing">${notes(s)}${signature(s)}</div>`
+      : `<h2>Amendments</h2>${items.join('')}<div class="closing">${last}${signature(s)}</div>`;
   const body = `${s.status === 'draft' ? '<div class="watermark" aria-hidden="true">DRAFT</div>' : ''}
 ${header(s)}
 ${patientTable(s)}
 ${findings(s)}
 ${explained(s)}
 <h2>Decision</h2>
-${list(
-  decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')),
-  '',
-)}
-${notes(s)}
-<h2>Follow-up</h2>
-<p>${escapeHtml(followUp)}</p>
-${s.amendments.length ? `<h2>Amendments</h2>${s.amendments.map(amendment).join('')}` : ''}
-${signature(s)}`;
+${list(decision, '')}
+${last === undefined ? '' : notes(s)}
+${closing}`;
   return documentHtml({
     lang: 'en',
     title: `Consultation summary ${s.patient.label} ${s.day}`,

@@ -5,13 +5,24 @@
  * which FHIR allows everywhere a CodeableConcept is asked for.
  */
 import { createHash } from 'node:crypto';
-import type { Condition, Encounter, Observation, Patient, Practitioner, Reference, Resource } from '@medplum/fhirtypes';
-import { genantLabels, redFlagLabels } from './labels.js';
+import type {
+  Condition,
+  Encounter,
+  Observation,
+  Patient,
+  Practitioner,
+  Reference,
+  Resource,
+  RiskAssessment,
+} from '@medplum/fhirtypes';
+import { genantLabels, redFlagLabels, riskLabels } from './labels.js';
 import type { ExportSummary } from './summary.js';
 
 export const SYSTEMS = {
   loinc: 'http://loinc.org',
   snomed: 'http://snomed.info/sct',
+  // The canonical FHIR URI of ICD-10-CM (terminology.hl7.org lists it under this system).
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
   // HL7 terminology (THO) code systems, the ones R4's own bindings name.
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
@@ -100,7 +111,18 @@ export function conditionResource(s: ExportSummary, r: Refs): Condition | null {
       // SNOMED CT 42942008 |Compression fracture of vertebral column (disorder)|: the fully specified
       // name matches; it is also used in published value sets. No vertebra-level body-structure codes:
       // we are not sure of all 17, so each level is given as text.
-      coding: [{ system: SYSTEMS.snomed, code: '42942008', display: 'Compression fracture of vertebral column' }],
+      coding: [
+        { system: SYSTEMS.snomed, code: '42942008', display: 'Compression fracture of vertebral column' },
+        // ICD-10-CM M80.08XA: the billable code of an osteoporotic vertebral fracture under care
+        // ("Age-related osteoporosis with current pathological fracture, vertebra(e), initial encounter
+        // for fracture"); see docs/fhir-codes.md for the sources.
+        {
+          system: SYSTEMS.icd10cm,
+          code: 'M80.08XA',
+          display:
+            'Age-related osteoporosis with current pathological fracture, vertebra(e), initial encounter for fracture',
+        },
+      ],
       text: 'Osteoporotic vertebral compression fracture',
     },
     bodySite: f.fracturedLevels.map((l) => ({ text: `${l.level} vertebra` })),
@@ -155,5 +177,31 @@ export function sureObservation(s: ExportSummary, r: Refs): Observation | null {
     encounter: r.ref('encounter'),
     effectiveDateTime: s.startedAt,
     valueInteger: s.decision.sureScore,
+  };
+}
+
+/**
+ * The risks the physician confirmed as discussed, one prediction each, so a
+ * receiving system can read them as data (not only in the narrative). No
+ * probabilities: the figures depend on the procedure and the source, and the
+ * record only says the risk was discussed. Outcomes are text (no verified codes).
+ */
+export function risksDiscussed(s: ExportSummary, r: Refs): RiskAssessment | null {
+  if (s.risks.confirmed.length === 0) return null;
+  return {
+    resourceType: 'RiskAssessment',
+    id: r.id('risks'),
+    status: r.final ? 'final' : 'preliminary',
+    method: { text: 'Risks confirmed as discussed with the patient' },
+    subject: r.ref('patient'),
+    encounter: r.ref('encounter'),
+    occurrenceDateTime: s.startedAt,
+    ...(s.findings.fracturedLevels.length ? { condition: r.ref('condition') } : {}),
+    ...(s.decision.path === 'augmentation' ? { basis: [r.ref('procedure')] } : {}),
+    performer: r.ref('practitioner'),
+    prediction: s.risks.confirmed.map((risk) => ({
+      outcome: { text: risk === 'other' ? `Other: ${s.risks.otherText}` : riskLabels[risk] },
+      rationale: 'Discussed with the patient',
+    })),
   };
 }

@@ -14,7 +14,7 @@ import type {
   ServiceRequest,
 } from '@medplum/fhirtypes';
 import { escapeHtml } from './html.js';
-import { formatDuration, measureLabels, pathLabels, procedureLabels, riskLabels } from './labels.js';
+import { countOf, formatDuration, measureLabels, pathLabels, procedureLabels, riskLabels } from './labels.js';
 import {
   SYSTEMS,
   conditionResource,
@@ -24,10 +24,11 @@ import {
   patientResource,
   practitionerResource,
   resourceUuid,
+  risksDiscussed,
   sureObservation,
   type Refs,
 } from './fhir-resources.js';
-import { amendmentChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
+import { amendmentChanges, correctionChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
 import type { ExportSummary } from './summary.js';
 
 function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
@@ -38,7 +39,8 @@ function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
     id: r.id('procedure'),
     status: r.final ? 'active' : 'draft',
     intent: 'plan',
-    // Text only: we are not sure enough of SNOMED CT procedure codes for the two techniques.
+    // Text only: the SNOMED CT codes for the two techniques could not be verified from an
+    // authoritative source (see docs/fhir-codes.md); a wrong code is worse than none.
     code: { text: a.procedure ? procedureLabels[a.procedure] : 'Vertebral augmentation (technique not chosen)' },
     subject: r.ref('patient'),
     encounter: r.ref('encounter'),
@@ -100,7 +102,7 @@ function section(title: string, lines: readonly string[], entries: Resource[] = 
 
 function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Record<string, Resource[]>): Composition {
   const explained = [
-    ...s.explained.decks.map((d) => `${d.title}: ${d.slides} slides, ${formatDuration(d.totalMs)}`),
+    ...s.explained.decks.map((d) => `${d.title}: ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`),
     ...s.explained.risks.map((x) => `Risk slide ${riskLabels[x.risk]}: ${formatDuration(x.shownMs)}`),
   ];
   const amendments = s.amendments.flatMap((a) => {
@@ -111,10 +113,20 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
       `Corrected: ${changes.after.join('; ')}`,
     ];
   });
+  for (const c of s.patientCorrections) {
+    const changes = correctionChanges(c);
+    amendments.push(`${c.at} patient details (${changes.fields}) corrected by ${c.author}.`);
+    if (changes.before.length)
+      amendments.push(
+        `Reason: ${c.reason}`,
+        `Original: ${changes.before.join('; ')}`,
+        `Corrected: ${changes.after.join('; ')}`,
+      );
+  }
   return {
     resourceType: 'Composition',
     id: r.id('composition'),
-    status: !r.final ? 'preliminary' : s.amendments.length ? 'amended' : 'final',
+    status: !r.final ? 'preliminary' : s.amendments.length || s.patientCorrections.length ? 'amended' : 'final',
     // LOINC 11488-4 "Consult note": the document type of a consultation note.
     type: { coding: [{ system: SYSTEMS.loinc, code: '11488-4', display: 'Consult note' }] },
     subject: r.ref('patient'),
@@ -128,7 +140,7 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
     section: [
       section('Findings', findingsLines(s.findings), parts.findings),
       section('What was explained', explained),
-      section('Risks confirmed as discussed', riskNames(s.risks.confirmed, s.risks.otherText)),
+      section('Risks confirmed as discussed', riskNames(s.risks.confirmed, s.risks.otherText), parts.risks),
       section('Decision and plan', decisionLines(s.decision), parts.plan),
       section('Notes', [s.notes, ...s.entries.map((e) => `${e.at} ${e.text}`)].filter(Boolean)),
       ...(amendments.length ? [section('Amendments', amendments)] : []),
@@ -142,13 +154,15 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
   const present = <T extends Resource>(items: Array<T | null>): T[] => items.filter((x): x is T => x !== null);
   const findings = present<Resource>([conditionResource(s, r), painObservation(s, r)]);
   const plan = present<Resource>([carePlan(s, r), serviceRequest(s, r), sureObservation(s, r)]);
+  const risks = present<Resource>([risksDiscussed(s, r)]);
   const resources: Resource[] = [
-    composition(s, r, exportedAt, { findings, plan }),
+    composition(s, r, exportedAt, { findings, plan, risks }),
     patientResource(s, r),
     practitionerResource(s, r),
     encounterResource(s, r),
     ...findings,
     ...plan,
+    ...risks,
   ];
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id ?? ''}`, resource }));
   // Each export is its own document: the same record exported later is a new bundle.

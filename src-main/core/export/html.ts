@@ -19,25 +19,84 @@ export function multiline(text: string): string {
   return escapeHtml(text).replace(/\r?\n/g, '<br>');
 }
 
-let fontCss: string | null = null;
+interface Face {
+  /** The @font-face rule with its woff2 file as a data: URL (made on first use). */
+  css: () => string;
+  /** Code point ranges of its unicode-range; empty: every character. */
+  ranges: Array<[number, number]>;
+}
+
+/** "U+0000-00FF, U+0131, U+4??" as code point ranges. */
+export function unicodeRanges(range: string): Array<[number, number]> {
+  return range.split(',').flatMap((part) => {
+    const m = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
+    if (!m?.[1]) return [];
+    const from = m[1];
+    if (from.includes('?')) return [[parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'f'), 16)]];
+    return [[parseInt(from, 16), parseInt(m[2] ?? from, 16)]];
+  });
+}
+
+/** The @font-face rules of fontsource CSS files, each with its woff2 embedded (so the print page loads nothing). */
+function facesOf(pkg: string, files: readonly string[]): Face[] {
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  const css = files.map((file) => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n');
+  return [...css.matchAll(/@font-face\s*{[^}]*}/g)].map(([rule]) => {
+    let embedded: string | null = null;
+    return {
+      ranges: unicodeRanges(/unicode-range:\s*([^;]+);/.exec(rule)?.[1] ?? ''),
+      css: () =>
+        (embedded ??= rule
+          // `block`: the page must never be printed in a fallback font.
+          .replace(/font-display:\s*swap/g, 'font-display: block')
+          .replace(/src:\s*url\(\.\/(files\/[^)]+\.woff2)\)\s*format\('woff2'\)[^;]*;/g, (_m, file: string) => {
+            const data = fs.readFileSync(path.join(dir, file)).toString('base64');
+            return `src: url(data:font/woff2;base64,${data}) format('woff2');`;
+          })),
+    };
+  });
+}
+
+let faces: { always: Face[]; fallbacks: Face[] } | null = null;
 
 /**
- * Atkinson Hyperlegible 400 and 700 (latin and latin-ext), from the fontsource
- * package's own CSS so the unicode ranges stay right. `font-display: block`:
- * the page must never be printed in a fallback font.
+ * Atkinson Hyperlegible (the documents' face, latin), then wide-coverage
+ * fallbacks so a name in any script or an emoji never prints as a box: Noto
+ * Sans (Greek, Cyrillic, Vietnamese…), Noto Sans SC (Chinese, Japanese kana)
+ * and Noto Emoji (outline: colour emoji fonts print blank in Chromium's PDF), all OFL-1.1, from their fontsource packages.
  */
-export function fontFaceCss(): string {
-  if (fontCss !== null) return fontCss;
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@fontsource/atkinson-hyperlegible/package.json'));
-  const css = ['400.css', '700.css'].map((file) => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n');
-  fontCss = css
-    .replace(/font-display:\s*swap/g, 'font-display: block')
-    .replace(/src:\s*url\(\.\/(files\/[^)]+\.woff2)\)\s*format\('woff2'\)[^;]*;/g, (_m, file: string) => {
-      const data = fs.readFileSync(path.join(dir, file)).toString('base64');
-      return `src: url(data:font/woff2;base64,${data}) format('woff2');`;
-    });
-  return fontCss;
+function loadFaces(): { always: Face[]; fallbacks: Face[] } {
+  faces ??= {
+    always: facesOf('@fontsource/atkinson-hyperlegible', ['400.css', '700.css']),
+    fallbacks: [
+      ...facesOf('@fontsource/noto-sans', ['400.css', '700.css']),
+      ...facesOf('@fontsource/noto-sans-sc', ['400.css', '700.css']),
+      ...facesOf('@fontsource/noto-emoji', ['400.css', '700.css']),
+    ],
+  };
+  return faces;
+}
+
+export const FONT_STACK = "'Atkinson Hyperlegible', 'Noto Sans', 'Noto Sans SC', 'Noto Emoji', sans-serif";
+
+/**
+ * The @font-face rules a document needs: Atkinson always, and of the
+ * fallbacks only the subsets that hold a character of the text (the CJK and
+ * emoji fonts are tens of MB; a document embeds the few slices it uses).
+ */
+export function fontFaceCss(text = ''): string {
+  const { always, fallbacks } = loadFaces();
+  const points = new Set<number>();
+  const covered = (p: number): boolean => always.some((face) => face.ranges.some(([from, to]) => p >= from && p <= to));
+  for (const ch of text) {
+    const p = ch.codePointAt(0) ?? 0;
+    if (p > 0x7f && !covered(p)) points.add(p);
+  }
+  const used = fallbacks.filter((face) =>
+    [...points].some((p) => face.ranges.some(([from, to]) => p >= from && p <= to)),
+  );
+  return [...always, ...used].map((face) => face.css()).join('\n');
 }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
@@ -59,10 +118,10 @@ export function documentHtml(parts: DocumentParts): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${escapeHtml(parts.title)}</title>
 <style>
-${fontFaceCss()}
+${fontFaceCss(`${parts.title} ${parts.body}`)}
 @page { size: ${parts.paper}; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: 'Atkinson Hyperlegible', sans-serif; color: #111827; }
+body { margin: 0; font-family: ${FONT_STACK}; color: #111827; }
 ${parts.css}
 </style>
 </head>

@@ -5,6 +5,7 @@
  */
 import type { DecisionPath, Patient } from '../../../src-shared/contract/index.js';
 export {
+  countOf,
   measureLabels,
   procedureLabels,
   redFlagLabels,

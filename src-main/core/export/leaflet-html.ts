@@ -1,7 +1,8 @@
 /**
- * The take-home leaflet for the patient, in the consultation's language: what
- * we talked about, the choice and what comes next, the main risks when cement
- * treatment was chosen or discussed, when to call, and how. Large type (15 pt
+ * The take-home leaflet for the patient, in the consultation's language, made
+ * from the record: what we talked about, the decision with its specifics, what
+ * comes next, every risk confirmed as discussed (and only those), when to call,
+ * and how. An unsigned record's leaflet carries a DRAFT watermark. Large type (15 pt
  * and up). Never the notes, never anything about another patient.
  */
 import type { RiskId } from '../../../src-shared/contract/index.js';
@@ -22,18 +23,11 @@ li { margin: 2px 0; }
 .warning { border: 3px solid #b91c1c; border-radius: 8px; padding: 6px 14px; margin-top: 16px; break-inside: avoid; }
 .warning h2 { color: #b91c1c; margin-top: 4px; }
 .contact { break-inside: avoid; }
+.write-in { border-bottom: 1px solid #111827; height: 1.6em; width: 70%; }
+.draft-note { color: #b91c1c; font-weight: 700; }
+.watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 100pt; font-weight: 700;
+  color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
 `;
-
-const CEMENT_RISKS: readonly RiskId[] = ['cement-leak', 'spinal-canal', 'lung-embolism'];
-
-/** Cement risks are shown when cement treatment was chosen or talked about, and only then. */
-export function showsCementRisks(s: ExportSummary): 'chosen' | 'discussed' | null {
-  if (s.decision.path === 'augmentation') return 'chosen';
-  const talked =
-    s.risks.confirmed.some((r) => CEMENT_RISKS.includes(r)) ||
-    s.explained.decks.some((d) => d.topic === 'augmentation' || d.topic === 'risks');
-  return talked ? 'discussed' : null;
-}
 
 function formatDay(day: string, t: LeafletText): string {
   const format = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -57,13 +51,9 @@ function talkedAbout(s: ExportSummary, t: LeafletText): string {
 
 function augmentationChoice(s: ExportSummary, t: LeafletText): string {
   const a = s.decision.augmentation;
-  const what =
-    a.procedure === 'balloon-kyphoplasty'
-      ? t.kyphoplasty
-      : a.procedure === 'vertebroplasty'
-        ? t.vertebroplasty
-        : t.cementUnknown;
-  const lines = [what];
+  // "You chose" only when the method is chosen and nothing needs working up first.
+  if (s.findings.redFlags.length > 0 || a.procedure === null) return `<p>${escapeHtml(t.cementOpen)}</p>`;
+  const lines = [a.procedure === 'balloon-kyphoplasty' ? t.kyphoplasty : t.vertebroplasty];
   if (a.levels.length) lines.push(t.levels(a.levels.join(', ')));
   if (a.anaesthesia) lines.push(a.anaesthesia === 'local' ? t.local : t.general);
   if (a.plannedDate) lines.push(`${t.plannedDate}${t.colon}${formatDay(a.plannedDate, t)}`);
@@ -91,31 +81,63 @@ function choice(s: ExportSummary, t: LeafletText): string {
       break;
   }
   const followUp = d.followUpDate ? `${t.followUp}${t.colon}${formatDay(d.followUpDate, t)}` : t.noFollowUp;
-  return `<h2>${escapeHtml(t.choice)}</h2>${body}
-<h2>${escapeHtml(t.next)}</h2><p><strong>${escapeHtml(followUp)}</strong></p><p>${escapeHtml(t.bringQuestions)}</p>`;
+  const workUp = s.findings.redFlags.length > 0 ? `<p><strong>${escapeHtml(t.redFlagsNext)}</strong></p>` : '';
+  const open =
+    d.path === 'undecided' ||
+    (d.path === 'augmentation' && (s.findings.redFlags.length > 0 || d.augmentation.procedure === null));
+  return `<h2>${escapeHtml(open ? t.choiceOpen : t.choice)}</h2>${body}
+<h2>${escapeHtml(t.next)}</h2>${workUp}<p><strong>${escapeHtml(followUp)}</strong></p><p>${escapeHtml(t.bringQuestions)}</p>`;
 }
 
+function riskLine(risk: RiskId, s: ExportSummary, t: LeafletText): string {
+  switch (risk) {
+    case 'cement-leak': {
+      const leak = s.decision.augmentation.procedure === 'vertebroplasty' ? 55 : 18;
+      return `<div class="risk">${iconArray(leak, t.outOf100(leak))}<p>${escapeHtml(t.riskLeak)}</p></div>`;
+    }
+    case 'spinal-canal':
+      return `<p>${escapeHtml(t.riskCanal)}</p>`;
+    case 'lung-embolism':
+      return `<p>${escapeHtml(t.riskLungs)}</p>`;
+    case 'adjacent-fracture':
+      return `<p>${escapeHtml(t.riskAdjacent)}</p>`;
+    case 'infection-bleeding':
+      return `<p>${escapeHtml(t.riskInfectionBleeding)}</p>`;
+    case 'anaesthesia':
+      return `<p>${escapeHtml(t.riskAnaesthesia)}</p>`;
+    case 'death':
+      return `<p>${escapeHtml(t.riskDeath)}</p>`;
+    case 'other':
+      return s.risks.otherText ? `<p>${escapeHtml(t.riskOther(s.risks.otherText))}</p>` : '';
+  }
+}
+
+/** Exactly the risks the doctor confirmed as discussed, in the record's words; none, none printed. */
 function risks(s: ExportSummary, t: LeafletText): string {
-  const shown = showsCementRisks(s);
-  if (!shown) return '';
-  const leak = s.decision.augmentation.procedure === 'vertebroplasty' ? 55 : 18;
-  return `<h2>${escapeHtml(shown === 'chosen' ? t.risksChosen : t.risksDiscussed)}</h2>
-<div class="risk">${iconArray(leak, t.outOf100(leak))}<p>${escapeHtml(t.riskLeak)}</p></div>
-<p>${escapeHtml(t.riskCanal)}</p>
-<p>${escapeHtml(t.riskLungs)}</p>
-<p>${escapeHtml(t.riskOther)}</p>`;
+  if (s.risks.confirmed.length === 0) {
+    return s.decision.path === 'augmentation'
+      ? `<h2>${escapeHtml(t.risksHeading)}</h2><p>${escapeHtml(t.risksLater)}</p>`
+      : '';
+  }
+  return `<h2>${escapeHtml(t.risksHeading)}</h2>${s.risks.confirmed.map((r) => riskLine(r, s, t)).join('\n')}`;
 }
 
 function contact(s: ExportSummary, t: LeafletText): string {
   const doctor = s.physician ? `<p>${escapeHtml(`${t.doctor}${t.colon}${s.physician}`)}</p>` : '';
-  return `<div class="contact"><h2>${escapeHtml(t.contact)}</h2>
-<p><strong>${escapeHtml(s.clinic.clinicName)}</strong></p><p>${multiline(s.clinic.clinicContact)}</p>${doctor}</div>`;
+  const name = s.clinic.clinicName ? `<p><strong>${escapeHtml(s.clinic.clinicName)}</strong></p>` : '';
+  const how = s.clinic.clinicContact.trim()
+    ? `<p>${multiline(s.clinic.clinicContact.trim())}</p>`
+    : `<p>${escapeHtml(t.noContact)}</p><p class="write-in"></p>`;
+  return `<div class="contact"><h2>${escapeHtml(t.contact)}</h2>${name}${how}${doctor}</div>`;
 }
 
 export function leafletHtml(s: ExportSummary): string {
   const t = LEAFLET_TEXT[s.language];
   const meta = [s.clinic.clinicName, formatDay(s.day, t)].filter(Boolean).join(' · ');
-  const body = `<h1>${escapeHtml(t.title)}</h1>
+  const draft = s.status === 'draft';
+  const body = `${draft ? `<div class="watermark" aria-hidden="true">${escapeHtml(t.draft)}</div>` : ''}
+<h1>${escapeHtml(t.title)}</h1>
+${draft ? `<p class="draft-note">${escapeHtml(t.draftNote)}</p>` : ''}
 <p class="meta">${escapeHtml(`${t.forPatient}${t.colon}${s.patient.label}`)}<br>${escapeHtml(meta)}</p>
 ${talkedAbout(s, t)}
 ${choice(s, t)}

@@ -18,6 +18,7 @@ export const de: LeafletText = {
   },
   noTopics: 'Wir haben über Ihren Rücken und die Möglichkeiten der Behandlung gesprochen.',
   choice: 'Ihre Entscheidung',
+  choiceOpen: 'Die Entscheidung',
   conservative: 'Sie haben sich für eine Behandlung ohne Eingriff entschieden:',
   measures: {
     'pain-medication': 'Schmerzmittel',
@@ -32,7 +33,8 @@ export const de: LeafletText = {
     'Sie haben sich entschieden, den gebrochenen Wirbel mit Knochenzement füllen zu lassen (Ballon-Kyphoplastie). Zuerst schafft ein kleiner Ballon Platz im Knochen, dann wird dieser Raum mit Zement gefüllt.',
   vertebroplasty:
     'Sie haben sich entschieden, Knochenzement über eine Nadel in den gebrochenen Wirbel spritzen zu lassen (Vertebroplastie).',
-  cementUnknown: 'Sie haben sich für eine Behandlung mit Knochenzement entschieden.',
+  cementOpen:
+    'Wir haben über eine Behandlung mit Knochenzement gesprochen. Die Methode ist noch nicht gewählt – wir sprechen noch einmal darüber.',
   levels: (levels) => `Zu behandelnde Wirbel: ${levels} (so heißen sie auf Ihren Bildern).`,
   local: 'Nur die Stelle wird betäubt; Sie bleiben wach.',
   general: 'Sie schlafen während der Behandlung (Vollnarkose).',
@@ -43,15 +45,26 @@ export const de: LeafletText = {
   followUp: 'Ihr nächster Termin',
   noFollowUp: 'Den Termin für Ihren nächsten Besuch teilen wir Ihnen mit.',
   bringQuestions: 'Schreiben Sie Ihre Fragen auf und bringen Sie sie mit.',
-  risksChosen: 'Die wichtigsten Risiken der Behandlung mit Zement',
-  risksDiscussed: 'Die wichtigsten Risiken der Behandlung mit Zement, über die wir gesprochen haben',
+  risksHeading: 'Die Risiken, über die wir gesprochen haben',
+  risksLater: 'Wir besprechen die Risiken der Behandlung mit Ihnen, bevor etwas gemacht wird.',
   riskLeak:
     'Bei etwa 18 von 100 Menschen nach einer Ballon-Kyphoplastie und bei etwa 55 von 100 nach einer Vertebroplastie tritt etwas Zement aus dem Knochen aus und ist auf den Bildern zu sehen. Meist verursacht das keine Beschwerden.',
   riskCanal:
     'Bei etwa 8 von 1000 Menschen gelangt Zement in den Kanal, in dem die Nerven verlaufen. Etwa 1 von 800 musste deshalb operiert werden (Zahlen aus einer einzigen Klinik).',
   riskLungs:
     'Bei 2 bis 26 von 100 Menschen gelangt Zement in die Lunge (die Studien unterscheiden sich stark). Die meisten merken davon nichts.',
-  riskOther: 'Weitere mögliche Probleme: Infektion, Blutung und Reaktionen auf Betäubungs- oder Narkosemittel.',
+  riskAdjacent:
+    'Neue Brüche anderer Wirbel sind bei schwachen Knochen häufig, egal welche Behandlung. Studien haben nicht gezeigt, dass der Zement mehr davon verursacht.',
+  riskInfectionBleeding: 'Eine Infektion oder eine Blutung an der Einstichstelle. Das ist selten.',
+  riskAnaesthesia: 'Eine Reaktion auf Betäubungs- oder Narkosemittel. Ernste Probleme sind selten.',
+  riskDeath:
+    'Todesfälle im Zusammenhang mit dieser Behandlung wurden berichtet, sind aber sehr selten; eine verlässliche Zahl gibt es nicht.',
+  riskOther: (text) => `Außerdem: ${text}`,
+  redFlagsNext:
+    'Einiges, was Sie uns erzählt haben, muss erst weiter untersucht werden, bevor eine Behandlung gewählt werden kann. Wir sagen Ihnen, welche Untersuchungen und wann.',
+  draft: 'ENTWURF',
+  draftNote: 'Entwurf: Ihre Ärztin oder Ihr Arzt hat dieses Blatt noch nicht geprüft und unterschrieben.',
+  noContact: 'Fragen Sie uns nach der Telefonnummer und schreiben Sie sie hier auf:',
   outOf100: (n) => `${n} von 100`,
   warning: 'Rufen Sie uns sofort an, wenn Sie Folgendes bemerken',
   warningSigns: [

@@ -18,6 +18,7 @@ export const fr: LeafletText = {
   },
   noTopics: 'Nous avons parlé de votre dos et des façons de le soigner.',
   choice: 'Votre choix',
+  choiceOpen: 'La décision',
   conservative: 'Vous avez choisi un traitement sans opération\u00a0:',
   measures: {
     'pain-medication': 'Des médicaments contre la douleur',
@@ -32,7 +33,8 @@ export const fr: LeafletText = {
     'Vous avez choisi de faire remplir la vertèbre cassée avec du ciment osseux (cyphoplastie par ballonnet). Un petit ballonnet crée d’abord de la place dans l’os, puis cet espace est rempli de ciment.',
   vertebroplasty:
     'Vous avez choisi de faire injecter du ciment osseux dans la vertèbre cassée à l’aide d’une aiguille (vertébroplastie).',
-  cementUnknown: 'Vous avez choisi un traitement par ciment osseux.',
+  cementOpen:
+    'Nous avons parlé d’un traitement par ciment osseux. La méthode n’est pas encore choisie\u00a0: nous en reparlerons.',
   levels: (levels) => `Vertèbres à traiter\u00a0: ${levels} (leur nom sur vos images).`,
   local: 'Seule la zone à traiter sera anesthésiée\u00a0; vous ne dormirez pas.',
   general: 'Vous dormirez pendant le traitement (anesthésie générale).',
@@ -43,15 +45,26 @@ export const fr: LeafletText = {
   followUp: 'Votre prochain rendez-vous',
   noFollowUp: 'Nous vous communiquerons la date de votre prochain rendez-vous.',
   bringQuestions: 'Notez vos questions et apportez-les au prochain rendez-vous.',
-  risksChosen: 'Les principaux risques du traitement par ciment',
-  risksDiscussed: 'Les principaux risques du traitement par ciment, dont nous avons parlé',
+  risksHeading: 'Les risques dont nous avons parlé',
+  risksLater: 'Nous passerons en revue avec vous les risques du traitement avant toute intervention.',
   riskLeak:
     'Un peu de ciment sort de l’os et se voit sur les images chez environ 18 personnes sur 100 après une cyphoplastie par ballonnet, et chez environ 55 sur 100 après une vertébroplastie. La plupart de ces fuites ne causent aucun problème.',
   riskCanal:
     'Du ciment pénètre dans le canal où passent les nerfs chez environ 8 personnes sur 1\u202f000. Environ 1 personne sur 800 a dû être opérée pour cette raison (chiffres d’un seul hôpital).',
   riskLungs:
     'Du ciment part vers les poumons chez 2 à 26 personnes sur 100 (les études varient beaucoup). La plupart d’entre elles ne ressentent rien.',
-  riskOther: 'Autres problèmes possibles\u00a0: infection, saignement et réactions aux médicaments d’anesthésie.',
+  riskAdjacent:
+    'De nouvelles fractures d’autres vertèbres sont fréquentes quand les os sont fragiles, quel que soit le traitement. Les études n’ont pas montré que le ciment en provoque davantage.',
+  riskInfectionBleeding: 'Une infection, ou un saignement à l’endroit de l’aiguille. C’est rare.',
+  riskAnaesthesia: 'Une réaction aux médicaments d’anesthésie. Les problèmes graves sont rares.',
+  riskDeath:
+    'Des décès liés à ce traitement ont été rapportés, mais ils sont très rares\u00a0; il n’existe pas de chiffre fiable.',
+  riskOther: (text) => `Aussi\u00a0: ${text}`,
+  redFlagsNext:
+    'Certains de vos signes demandent des examens avant de pouvoir choisir un traitement. Nous vous dirons lesquels, et quand.',
+  draft: 'BROUILLON',
+  draftNote: 'Brouillon\u00a0: votre médecin n’a pas encore vérifié ni signé ce document.',
+  noContact: 'Demandez-nous le numéro de téléphone à appeler et notez-le ici\u00a0:',
   outOf100: (n) => `${n} sur 100`,
   warning: 'Appelez-nous sans attendre si vous avez',
   warningSigns: [

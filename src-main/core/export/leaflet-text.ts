@@ -20,11 +20,12 @@ export interface LeafletText {
   topics: Record<DeckSummary['topic'], string>;
   noTopics: string;
   choice: string;
+  /** The heading when nothing is chosen yet (undecided, or the cement method open). */
+  choiceOpen: string;
   conservative: string;
   measures: Record<Measure, string>;
   kyphoplasty: string;
   vertebroplasty: string;
-  cementUnknown: string;
   levels: (levels: string) => string;
   local: string;
   general: string;
@@ -35,15 +36,33 @@ export interface LeafletText {
   followUp: string;
   noFollowUp: string;
   bringQuestions: string;
-  risksChosen: string;
-  risksDiscussed: string;
+  /** Heading of the risks confirmed as discussed: the leaflet lists exactly those. */
+  risksHeading: string;
+  /** Cement treatment chosen but no risk confirmed as discussed yet. */
+  risksLater: string;
   /** Cement leak seen on scans: about 18 in 100 (kyphoplasty), 55 in 100 (vertebroplasty); Zhan 2017. */
   riskLeak: string;
   /** Spinal canal: 26 of 3 175 (about 8 in 1 000), 4 operated (about 1 in 800), one centre; JOSR 2019. */
   riskCanal: string;
   /** Lungs: 2–26 in 100, mostly without symptoms; Wang 2012, Krueger 2009. */
   riskLungs: string;
-  riskOther: string;
+  /** Adjacent fractures: common with osteoporosis whatever the treatment; VERTOS II/IV found no clear excess. */
+  riskAdjacent: string;
+  riskInfectionBleeding: string;
+  /** VAPOUR: 1 of 61 stopped breathing after sedation; qualitative only. */
+  riskAnaesthesia: string;
+  /** Reported but rare; no reliable figure. */
+  riskDeath: string;
+  riskOther: (text: string) => string;
+  /** Red flags recorded: more tests before any treatment; never "you chose". */
+  redFlagsNext: string;
+  /** Cement treatment on the table but the method not chosen: never "you chose". */
+  cementOpen: string;
+  /** The watermark word and the line under the title of an unsigned leaflet. */
+  draft: string;
+  draftNote: string;
+  /** When the clinic contact is empty: a line to write the number on, never an empty "phone". */
+  noContact: string;
   outOf100: (n: number) => string;
   warning: string;
   warningSigns: string[];
@@ -69,6 +88,7 @@ const en: LeafletText = {
   },
   noTopics: 'We talked about your back and the ways to treat it.',
   choice: 'The option you chose',
+  choiceOpen: 'The decision',
   conservative: 'You chose treatment without an operation:',
   measures: {
     'pain-medication': 'Medicine for the pain',
@@ -82,7 +102,7 @@ const en: LeafletText = {
   kyphoplasty:
     'You chose to have the broken bone filled with bone cement (balloon kyphoplasty). A small balloon first makes room inside the bone, then the space is filled with cement.',
   vertebroplasty: 'You chose to have bone cement put into the broken bone through a needle (vertebroplasty).',
-  cementUnknown: 'You chose treatment with bone cement.',
+  cementOpen: 'We talked about treatment with bone cement. The method is not chosen yet: we will talk about it again.',
   levels: (levels) => `Bones to be treated: ${levels} (their names on your scans).`,
   local: 'Only the area will be numbed; you stay awake.',
   general: 'You will be asleep during the treatment.',
@@ -93,15 +113,25 @@ const en: LeafletText = {
   followUp: 'Your next appointment',
   noFollowUp: 'We will let you know the date of your next appointment.',
   bringQuestions: 'Write down any questions you have and bring them with you.',
-  risksChosen: 'The main risks of cement treatment',
-  risksDiscussed: 'The main risks of cement treatment, which we talked about',
+  risksHeading: 'The risks we talked about',
+  risksLater: 'We will go through the risks of the treatment with you before anything is done.',
   riskLeak:
     'Some cement leaks out of the bone and shows on scans in about 18 out of 100 people after balloon kyphoplasty, and in about 55 out of 100 after vertebroplasty. Most of these leaks cause no problems.',
   riskCanal:
     'Cement gets into the channel where the nerves run in about 8 out of 1,000 people. About 1 in 800 needed an operation because of it (figures from one hospital).',
   riskLungs:
     'Cement travels to the lungs in 2 to 26 out of 100 people (studies differ a lot). Most of them notice nothing.',
-  riskOther: 'Other possible problems: infection, bleeding, and reactions to the medicine for numbing or sleep.',
+  riskAdjacent:
+    'New breaks of other bones in the spine are common when bones are weak, whatever the treatment. Studies have not shown that the cement causes more of them.',
+  riskInfectionBleeding: 'An infection, or bleeding where the needle goes in. This is rare.',
+  riskAnaesthesia: 'A reaction to the medicine for numbing or for sleep. Serious problems are rare.',
+  riskDeath: 'Deaths linked to this treatment have been reported, but they are very rare; there is no reliable figure.',
+  riskOther: (text) => `Also: ${text}`,
+  redFlagsNext:
+    'Some of what you told us needs more tests before a treatment can be chosen. We will tell you which tests, and when.',
+  draft: 'DRAFT',
+  draftNote: 'Draft: your doctor has not checked and signed this leaflet yet.',
+  noContact: 'Ask us for the phone number to call, and write it here:',
   outOf100: (n) => `${n} out of 100`,
   warning: 'Call us straight away if you have',
   warningSigns: [

@@ -2,8 +2,16 @@
  * The consultation as text for the hospital's health record: Markdown that
  * also reads well as plain text once pasted into a system that shows it raw.
  */
-import { formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
-import { amendmentChanges, decisionLines, levelLines, painLine, redFlagLine, riskNames } from './section-lines.js';
+import { countOf, formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
+import {
+  amendmentChanges,
+  correctionChanges,
+  decisionLines,
+  levelLines,
+  painLine,
+  redFlagLine,
+  riskNames,
+} from './section-lines.js';
 import type { ExportSummary } from './summary.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
@@ -35,7 +43,7 @@ function headerLines(s: ExportSummary): string[] {
 }
 
 function explainedLines(s: ExportSummary): string[] {
-  const decks = s.explained.decks.map((d) => `${d.title}: ${d.slides} slides, ${formatDuration(d.totalMs)}`);
+  const decks = s.explained.decks.map((d) => `${d.title}: ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`);
   const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
   return [
     '## What was explained',
@@ -59,7 +67,7 @@ function notesLines(s: ExportSummary): string[] {
 }
 
 function amendmentsLines(s: ExportSummary): string[] {
-  if (s.amendments.length === 0) return [];
+  if (s.amendments.length === 0 && s.patientCorrections.length === 0) return [];
   const lines = ['', '## Amendments'];
   s.amendments.forEach((a, i) => {
     const changes = amendmentChanges(a);
@@ -70,6 +78,21 @@ function amendmentsLines(s: ExportSummary): string[] {
       ...changes.before.map((l) => `   - ${indent(l, '     ')}`),
       '   Corrected:',
       ...changes.after.map((l) => `   - ${indent(l, '     ')}`),
+    );
+  });
+  s.patientCorrections.forEach((c, i) => {
+    const changes = correctionChanges(c);
+    lines.push(
+      `${s.amendments.length + i + 1}. Patient details corrected (${changes.fields}), ${formatDay(c.at.slice(0, 10))} ${formatClock(c.at)}, by ${c.author}`,
+      ...(changes.before.length
+        ? [
+            `   Reason: ${c.reason}`,
+            '   Original:',
+            ...changes.before.map((l) => `   - ${l}`),
+            '   Corrected:',
+            ...changes.after.map((l) => `   - ${l}`),
+          ]
+        : ['   Values not shown (pseudonymized).']),
     );
   });
   return lines;

@@ -3,6 +3,7 @@
  * clinician letter and the health-record text so both say the same thing.
  */
 import type { Amendment, DecisionView, Findings, RiskId } from '../../../src-shared/contract/index.js';
+import type { SummaryCorrection } from './summary.js';
 import {
   formatDay,
   genantLabels,
@@ -94,4 +95,20 @@ export function amendmentChanges(amendment: Amendment): { before: string[]; afte
   const gone = before.filter((line) => !after.includes(line));
   const added = after.filter((line) => !before.includes(line));
   return gone.length || added.length ? { before: gone, after: added } : { before, after };
+}
+
+const CORRECTED_FIELD_LABELS = { displayName: 'Name', birthDate: 'Born', hospitalNumber: 'Hospital number' } as const;
+
+/** A correction of the patient's details as lines; values stay out when pseudonymized (both sides null). */
+export function correctionChanges(c: SummaryCorrection): { fields: string; before: string[]; after: string[] } {
+  const value = (field: keyof typeof CORRECTED_FIELD_LABELS, v: string | null): string =>
+    v === null ? 'not recorded' : field === 'birthDate' ? formatDay(v) : v;
+  const hidden = c.changes.every((ch) => ch.before === null && ch.after === null);
+  const fields = c.changes.map((ch) => CORRECTED_FIELD_LABELS[ch.field]).join(', ');
+  if (hidden) return { fields, before: [], after: [] };
+  return {
+    fields,
+    before: c.changes.map((ch) => `${CORRECTED_FIELD_LABELS[ch.field]}: ${value(ch.field, ch.before)}`),
+    after: c.changes.map((ch) => `${CORRECTED_FIELD_LABELS[ch.field]}: ${value(ch.field, ch.after)}`),
+  };
 }

@@ -13,11 +13,13 @@ import type {
   Findings,
   Language,
   Patient,
+  PatientCorrection,
   RiskId,
   Settings,
 } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
 import { localDate } from '../records/dates.js';
+import { listCorrections } from '../records/corrections.js';
 import { readRecord } from '../records/record.js';
 import { readSettings } from '../records/settings.js';
 import { nameScrubber } from './pseudonymize.js';
@@ -62,12 +64,31 @@ export interface ExportSummary {
   entries: Array<{ at: string; text: string }>;
   /** Oldest first, each with the section before and after and the reason. */
   amendments: Amendment[];
+  /**
+   * Corrections of the patient's details made since the consultation began,
+   * oldest first. The patient block above shows the corrected details; these
+   * keep the originals. Pseudonymized: which fields only, no values, no reason.
+   */
+  patientCorrections: SummaryCorrection[];
+}
+
+export interface SummaryCorrection {
+  at: string;
+  author: string;
+  reason: string;
+  changes: Array<{
+    field: 'displayName' | 'birthDate' | 'hospitalNumber';
+    before: string | null;
+    after: string | null;
+  }>;
 }
 
 export interface SummaryOptions {
   settings: Settings;
   decks: readonly DeckSummary[];
   pseudonymize: boolean;
+  /** The patient's corrections (any; those before the consultation are left out here). */
+  corrections?: readonly PatientCorrection[];
 }
 
 /** Reads the record through the same function the console uses, then builds the summary. */
@@ -79,7 +100,8 @@ export function loadSummary(
 ): ExportSummary {
   const record = readRecord(services, consultationId, field);
   const settings = readSettings(services.db);
-  return summaryFromRecord(record, { settings, decks: services.library.list().decks, pseudonymize });
+  const corrections = listCorrections(services.db, record.patient.id);
+  return summaryFromRecord(record, { settings, decks: services.library.list().decks, pseudonymize, corrections });
 }
 
 function shownDecks(record: ConsultationRecord, decks: readonly DeckSummary[]): ShownDeck[] {
@@ -160,9 +182,46 @@ function scrubAmendment(amendment: Amendment, scrub: (text: string) => string): 
   }
 }
 
+function summaryCorrections(
+  corrections: readonly PatientCorrection[],
+  startedAt: string,
+  pseudonymize: boolean,
+): SummaryCorrection[] {
+  return corrections
+    .filter((c) => c.at >= startedAt)
+    .map((c) => ({
+      at: c.at,
+      author: c.author,
+      reason: pseudonymize ? '' : c.reason,
+      changes: (['displayName', 'birthDate', 'hospitalNumber'] as const)
+        .filter((field) => field in c.after)
+        .map((field) => ({
+          field,
+          before: pseudonymize ? null : (c.before[field] ?? null),
+          after: pseudonymize ? null : (c.after[field] ?? null),
+        })),
+    }));
+}
+
+/** Scrubs the current name and every earlier (corrected) name and hospital number of the patient. */
+function scrubberFor(record: ConsultationRecord, corrections: readonly PatientCorrection[]): (text: string) => string {
+  const scrubbers = [
+    nameScrubber(record.patient),
+    ...corrections.map((c) =>
+      nameScrubber({
+        code: record.patient.code,
+        displayName: c.before.displayName ?? null,
+        hospitalNumber: c.before.hospitalNumber ?? null,
+      }),
+    ),
+  ];
+  return (text) => scrubbers.reduce((out, scrub) => scrub(out), text);
+}
+
 export function summaryFromRecord(record: ConsultationRecord, options: SummaryOptions): ExportSummary {
   const { settings, pseudonymize } = options;
-  const scrub = pseudonymize ? nameScrubber(record.patient) : (text: string) => text;
+  const corrections = options.corrections ?? [];
+  const scrub = pseudonymize ? scrubberFor(record, corrections) : (text: string) => text;
   const { current } = record;
   return {
     consultationId: record.id,
@@ -190,5 +249,6 @@ export function summaryFromRecord(record: ConsultationRecord, options: SummaryOp
     notes: scrub(current.notes.body),
     entries: record.entries.map((e) => ({ at: e.at, text: scrub(e.text) })),
     amendments: record.amendments.map((a) => scrubAmendment(a, scrub)),
+    patientCorrections: summaryCorrections(corrections, record.startedAt, pseudonymize),
   };
 }

@@ -1,6 +1,7 @@
 /** Words and formats the record panels share (English console). */
 import type { DecisionPath, Patient } from '../../../src-shared/contract/index.js';
 export {
+  countOf,
   measureLabels,
   procedureLabels,
   redFlagLabels,
@@ -76,6 +77,33 @@ export function snippetParts(snippet: string): Array<{ text: string; hit: boolea
     if (rest) parts.push({ text: rest, hit: false });
   }
   return parts;
+}
+
+/** The form labels of the fields a call can name in an error. */
+const FIELD_LABELS: Record<string, string> = {
+  displayName: 'Name',
+  code: 'Pseudonymous code',
+  birthDate: 'Date of birth',
+  sex: 'Sex',
+  hospitalNumber: 'Hospital number',
+  reason: 'Reason',
+  physicianName: 'Physician name',
+  clinicName: 'Clinic name',
+  clinicContact: 'Clinic contact',
+  exportFolder: 'Export folder',
+};
+
+/**
+ * A call's error as a sentence for the form: a leading "field.path: " becomes
+ * the field's label (or goes), so no internal name reaches the screen.
+ */
+export function errorText(message: string, field?: string): string {
+  const match = /^([\w.]+): (.*)$/s.exec(message);
+  if (!match || (field !== undefined && match[1] !== field)) return message;
+  const key = (match[1] ?? '').split('.').at(-1) ?? '';
+  const rest = match[2] ?? '';
+  const label = FIELD_LABELS[key];
+  return label ? `${label}: ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** Message of a failed call. */

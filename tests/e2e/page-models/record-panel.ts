@@ -202,11 +202,17 @@ export class RecordPanel {
     return this.page.getByRole('dialog', { name: title });
   }
 
+  get signDialog(): Locator {
+    return this.dialog('Sign and finalize this record?');
+  }
+
+  /** Signs, acknowledging every open warning of the sign dialog first. */
   async finalize(physician: string): Promise<void> {
     await this.finalizeButton.click();
-    await this.dialog('Sign and finalize this record?')
-      .getByRole('button', { name: `Sign as ${physician}` })
-      .click();
+    const sign = this.signDialog.getByRole('button', { name: `Sign as ${physician}` });
+    await expect(sign).toBeVisible();
+    for (const box of await this.signDialog.getByRole('checkbox').all()) await box.check();
+    await sign.click();
     await expect(this.signed).toBeVisible();
   }
 

@@ -18,6 +18,8 @@ import { retire, type World } from './contract-world.js';
 export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
   'patients.create': ['displayName', 'birthDate'],
   'patients.update': ['displayName', 'birthDate'],
+  // The name-or-code rule and "nothing to correct" name displayName; a future birth date names birthDate.
+  'patients.correct': ['displayName', 'birthDate'],
   'consultations.updateFindings': ['findings.painSince'],
   'consultations.updateDecision': ['decision.augmentation.plannedDate', 'decision.followUpDate'],
   'consultations.amend': [
@@ -56,6 +58,19 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       if ('hospitalNumber' in input) expect(patient.hospitalNumber).toBe(input.hospitalNumber || null);
       if (input.code) expect(patient.code).toBe(input.code);
       for (const key of ['birthDate', 'sex'] as const) if (key in input) expect(patient[key]).toBe(input[key]);
+      return;
+    }
+    case 'patients.correct': {
+      const { patient, correction } = value as { patient: Patient; correction: { id: number; reason: string } };
+      sameAs(await get(world, 'patients.get', { id: patient.id }), patient);
+      if ('displayName' in input) expect(patient.displayName).toBe(input.displayName || null);
+      if ('hospitalNumber' in input) expect(patient.hospitalNumber).toBe(input.hospitalNumber || null);
+      if ('birthDate' in input) expect(patient.birthDate).toBe(input.birthDate);
+      expect(correction.reason).toBe(input.reason);
+      const { corrections } = await get<{ corrections: Array<{ id: number }> }>(world, 'patients.corrections', {
+        id: patient.id,
+      });
+      expect(corrections.at(-1)?.id).toBe(correction.id);
       return;
     }
     case 'settings.update': {

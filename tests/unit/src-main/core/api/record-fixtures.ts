@@ -52,6 +52,7 @@ const RECORD_TABLES = [
   'decisions',
   'risks_discussed',
   'amendments',
+  'patient_corrections',
   'audit_log',
   'settings',
   'record_fts',

