@@ -8,7 +8,7 @@ import { events, isCallName, type EventName, type EventPayload, type Role } from
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
-import { backupIfDue } from './db/backup.js';
+import { backupDailyInSteps } from './db/backup.js';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrity.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import { createDeckLibrary } from './decks/library.js';
@@ -37,6 +37,8 @@ export interface Core {
   dispatch(name: unknown, input: unknown, caller: Caller): Promise<CallResult<unknown>>;
   /** The full check of the record file, running after start (see db/integrity.ts). */
   integrity: Promise<IntegrityResult>;
+  /** The daily backup taken after that check (null when not due, not taken or failed). */
+  dailyBackup: Promise<string | null>;
   /** Every pushed event; transports forward it to the windows whose role may receive it. */
   subscribe(listener: PushListener): () => void;
   services: Services;
@@ -61,7 +63,6 @@ export function createCore(options: CoreOptions): Core {
   });
   // Notes saved just before a crash are made searchable (see records/search-index.ts).
   flushSearchIndex(db);
-  backupIfDue(db, path.join(options.dataDir, 'backups'), clock());
   let closed = false;
   const integrity = checkIntegrityInBackground(dbFile).then((result) => {
     if (!result.ok && !closed) {
@@ -72,6 +73,16 @@ export function createCore(options: CoreOptions): Core {
     }
     return result;
   });
+  // The daily backup, after the check passed (a damaged file must not push good backups out), in steps
+  // while the doctor works: never at start, where a large record would hold up the first screen.
+  const dailyBackup = integrity
+    .then((result) =>
+      result.ok && !closed ? backupDailyInSteps(db, path.join(options.dataDir, 'backups'), clock()) : null,
+    )
+    .catch((error: unknown) => {
+      if (!closed) console.error('[consultdeck] The daily backup failed:', (error as Error).message);
+      return null;
+    });
   const listeners = new Set<PushListener>();
   const emit: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -123,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
     },
     services,
     integrity,
+    dailyBackup,
     close() {
       closed = true;
       if (heartbeat) clearInterval(heartbeat);

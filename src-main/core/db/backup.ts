@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupInSteps } from './backup-steps.js';
 
 export const BACKUPS_KEPT = 10;
 
@@ -47,6 +48,18 @@ export function verifyBackup(file: string): boolean {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The daily backup while the app runs: copied in small steps (backup-steps.ts), so saves keep landing
+ * during the copy; the oldest backups beyond the kept number are removed once it is in place.
+ */
+export async function backupDailyInSteps(db: Database.Database, backupsDir: string, now: Date): Promise<string | null> {
+  const newest = listBackups(backupsDir)[0];
+  if (newest && now.getTime() - fs.statSync(newest).mtimeMs < DAY_MS) return null;
+  const target = await backupInSteps(db, path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`));
+  pruneBackups(backupsDir, BACKUPS_KEPT);
+  return target;
+}
 
 /** Takes the daily backup if the newest one is older than a day (or there is none). */
 export function backupIfDue(db: Database.Database, backupsDir: string, now: Date): string | null {

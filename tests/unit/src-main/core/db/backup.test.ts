@@ -12,9 +12,10 @@ import {
 import { makeTestCore } from '../../../helpers/test-core.js';
 
 describe('backups', () => {
-  it('takes a daily backup at start, not twice the same day, and keeps the last N', async () => {
+  it('takes a daily backup after start, not twice the same day, and keeps the last N', async () => {
     const t = makeTestCore();
     const dir = path.join(t.dataDir, 'backups');
+    expect(await t.core.dailyBackup).toContain('daily');
     expect(listBackups(dir)).toHaveLength(1);
     expect(verifyBackup(listBackups(dir)[0] as string)).toBe(true);
     expect(backupIfDue(t.core.services.db, dir, t.now())).toBeNull();
@@ -31,6 +32,7 @@ describe('backups', () => {
   it('starts from the latest backup, keeping the replaced database beside it', async () => {
     const t = makeTestCore();
     await t.call('settings.update', { clinicName: 'Before the backup' });
+    await t.core.dailyBackup;
     fs.utimesSync(listBackups(path.join(t.dataDir, 'backups'))[0] as string, new Date(0), new Date(0));
     t.close();
     const again = makeTestCore({ dataDir: t.dataDir });
