@@ -125,6 +125,8 @@ export class ConsultationModel {
   #seen = { epoch: '', record: 0, settings: 0 };
   #following: Promise<void> | null = null;
   #followAgain = false;
+  /** Counts edits made in this window: a fetch that overlapped one must not put older text back. */
+  #edits = 0;
 
   readonly notesSave: SaveChannel<{ id: string; body: string; revision: number }>;
   readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
@@ -186,6 +188,7 @@ export class ConsultationModel {
    * sections this window is not editing taken as saved elsewhere; a signed record being read stays.
    */
   async #follow(): Promise<void> {
+    const edits = this.#edits;
     const { record } = await this.#client.call('consultations.current', {});
     const shown = this.record;
     if (!record) {
@@ -201,6 +204,8 @@ export class ConsultationModel {
     // A signed record being read here stays on screen.
     if (shown.id !== record.id) return;
     this.record = record;
+    // Typed here while the answer was on its way: that edit is newer than what came back.
+    if (this.#edits !== edits) return;
     if (!this.findingsSave.dirty) this.findings = record.current.findings;
     if (!this.decisionSave.dirty) this.decision = toDecision(record.current.decision);
     if (!this.notesSave.dirty && record.notes.revision >= this.#notesRevision) {
@@ -261,18 +266,21 @@ export class ConsultationModel {
 
   editFindings(findings: Findings): void {
     if (!this.record || !this.editable) return;
+    this.#edits += 1;
     this.findings = findings;
     this.findingsSave.schedule({ id: this.record.id, findings: $state.snapshot(findings) });
   }
 
   editDecision(decision: Decision): void {
     if (!this.record || !this.editable) return;
+    this.#edits += 1;
     this.decision = decision;
     this.decisionSave.schedule({ id: this.record.id, decision: $state.snapshot(decision) });
   }
 
   editNotes(body: string): void {
     if (!this.record || !this.editable) return;
+    this.#edits += 1;
     this.notes = body;
     this.#notesRevision += 1;
     this.notesSave.schedule({ id: this.record.id, body, revision: this.#notesRevision });

@@ -91,6 +91,9 @@ test('signing shows what is signed and every warning, each to acknowledge', asyn
   await record.choosePath('Augmentation');
   await expect(record.decision.getByRole('group', { name: 'Conservative measures' })).toHaveCount(0);
   await record.expectSectionsSaved();
+  // The checklist follows the slides live: wait until the cement slide counts as shown (3 s), so the
+  // set of warnings is final before signing (a warning arriving later must be ticked too).
+  await expect(record.risk('Cement leak').row).toContainText(/shown \d/, { timeout: 10_000 });
 
   await record.finalizeButton.click();
   const dialog = record.signDialog;

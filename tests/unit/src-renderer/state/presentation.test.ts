@@ -1,0 +1,111 @@
+/**
+ * The presentation model in a window: it applies a state only when it is newer (a later revision, or a core
+ * that restarted), takes a snapshot whenever its channel opens, and catches up when a heartbeat shows core ahead.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PresentationState } from '../../../../src-shared/contract/index.js';
+import type { CallResult } from '../../../../src-shared/envelope.js';
+import { ApiClient } from '../../../../src-renderer/api/client.js';
+import type { Transport } from '../../../../src-renderer/api/transport.js';
+import { PresentationModel } from '../../../../src-renderer/state/presentation.svelte.js';
+
+function state(revision: number, epoch = 'run-1', slideIndex = 0): PresentationState {
+  return {
+    epoch,
+    revision,
+    consultationOpen: false,
+    playlist: [],
+    language: 'en',
+    position: { deckId: null, slideIndex, fragment: 0 },
+    blank: 'none',
+    spine: null,
+    strokes: [],
+    pointer: null,
+    startedAt: null,
+  };
+}
+
+/** A transport whose core answers `presentation.get` with `current`, and that can push and (re)connect. */
+function fakeTransport() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connects = new Set<() => void>();
+  const fake = {
+    current: state(1),
+    gets: 0,
+    push(event: string, payload: unknown) {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+    connect() {
+      for (const listener of connects) listener();
+    },
+    transport: {
+      kind: 'http',
+      async invoke(name: string): Promise<CallResult<unknown>> {
+        if (name !== 'presentation.get') return { ok: false, error: { code: 'NOT_FOUND', message: name } };
+        fake.gets += 1;
+        return { ok: true, value: fake.current };
+      },
+      subscribe(event: string, listener: (payload: unknown) => void) {
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      },
+      onConnect(listener: () => void) {
+        connects.add(listener);
+        return () => connects.delete(listener);
+      },
+    } satisfies Transport,
+  };
+  return fake;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('PresentationModel', () => {
+  it('never applies an older revision over a newer one', async () => {
+    const fake = fakeTransport();
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    await model.apply(state(5, 'run-1', 4));
+    await model.apply(state(3, 'run-1', 2));
+    expect(model.state?.revision).toBe(5);
+    expect(model.state?.position.slideIndex).toBe(4);
+  });
+
+  it('takes the state of a restarted core (another epoch) even with a lower revision', async () => {
+    const fake = fakeTransport();
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    await model.apply(state(40, 'run-1'));
+    await model.apply(state(2, 'run-2', 1));
+    expect(model.state).toMatchObject({ epoch: 'run-2', revision: 2 });
+  });
+
+  it('fetches a snapshot each time the channel opens, the first time included', async () => {
+    const fake = fakeTransport();
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    const before = fake.gets;
+    fake.current = state(9, 'run-1', 3);
+    fake.connect();
+    await settle();
+    expect(fake.gets).toBe(before + 1);
+    expect(model.state?.revision).toBe(9);
+  });
+
+  it('catches up when a heartbeat shows core ahead, and not when it is level', async () => {
+    const fake = fakeTransport();
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    const level = fake.gets;
+    fake.push('sync.heartbeat', { epoch: 'run-1', presentation: 1, record: 0, settings: 0 });
+    await settle();
+    expect(fake.gets).toBe(level);
+    // A push was lost: core is at 7, the window at 1.
+    fake.current = state(7, 'run-1', 6);
+    fake.push('sync.heartbeat', { epoch: 'run-1', presentation: 7, record: 0, settings: 0 });
+    await settle();
+    expect(model.state?.position.slideIndex).toBe(6);
+  });
+});
