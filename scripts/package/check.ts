@@ -66,7 +66,10 @@ function checkImports(appDir: string, files: string[]): void {
     for (const [, spec] of text.matchAll(/^import\s[^'"]*["']([^"']+)["']/gm)) {
       if (!spec) continue;
       if (spec.startsWith('.')) {
-        check(fs.existsSync(path.resolve(path.dirname(path.join(appDir, file)), spec)), `${file} imports missing ${spec}`);
+        check(
+          fs.existsSync(path.resolve(path.dirname(path.join(appDir, file)), spec)),
+          `${file} imports missing ${spec}`,
+        );
       } else {
         check(spec.startsWith('node:') || allowedBare.has(spec), `${file} imports ${spec}, not in the package`);
       }
@@ -91,11 +94,14 @@ function checkContents(appDir: string, files: string[]): void {
   for (const sql of fs.readdirSync(path.join(root, 'db')).filter((f) => f.endsWith('.sql'))) {
     check(has(`db/${sql}`), `migration db/${sql}`);
   }
-  for (const deck of fs.readdirSync(path.join(root, 'slides'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+  for (const deck of fs
+    .readdirSync(path.join(root, 'slides'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())) {
     for (const file of listFiles(path.join(root, 'slides', deck.name))) {
       check(has(`slides/${deck.name}/${file}`), `deck file slides/${deck.name}/${file}`);
     }
-    for (const language of LANGUAGES) check(has(`slides/${deck.name}/${language}.md`), `deck ${deck.name} in ${language}`);
+    for (const language of LANGUAGES)
+      check(has(`slides/${deck.name}/${language}.md`), `deck ${deck.name} in ${language}`);
   }
   const stray = files.filter(
     (f) =>
@@ -104,8 +110,13 @@ function checkContents(appDir: string, files: string[]): void {
       /(^|\/)(test|tests|__tests__)\//.test(f),
   );
   check(stray.length === 0, `no test, bench, source or map files (found: ${stray.slice(0, 5).join(', ')})`);
-  const forbidden = files.filter((f) => /^node_modules\/(playwright-core|ws|@napi-rs|zod|marked|sanitize-html|yaml)\//.test(f));
-  check(forbidden.length === 0, `no browser-mode or bundled dependency in node_modules (found: ${forbidden.slice(0, 3).join(', ')})`);
+  const forbidden = files.filter((f) =>
+    /^node_modules\/(playwright-core|ws|@napi-rs|zod|marked|sanitize-html|yaml)\//.test(f),
+  );
+  check(
+    forbidden.length === 0,
+    `no browser-mode or bundled dependency in node_modules (found: ${forbidden.slice(0, 3).join(', ')})`,
+  );
 }
 
 function checkNative(resources: string, files: string[]): void {
@@ -116,7 +127,7 @@ function checkNative(resources: string, files: string[]): void {
     ...files.filter((f) => f.endsWith('.node')),
     ...(fs.existsSync(unpacked) ? listFiles(unpacked).filter((f) => f.endsWith('.node')) : []),
   ];
-  const others = natives.filter((f) => !f.endsWith('prebuilds/linux-x64.node'));
+  const others = [...new Set(natives)].filter((f) => !f.endsWith('prebuilds/linux-x64.node'));
   check(others.length === 0, `no other platform's native binary (found: ${others.join(', ')})`);
   if (!fs.existsSync(binary)) return;
   // Loaded from the unpacked path by the project's Node 22, as Electron's main would.
@@ -151,8 +162,14 @@ function runCore(work: string, extracted: string): string {
   const migrations = fs.readdirSync(path.join(root, 'db')).filter((f) => f.endsWith('.sql')).length;
   check(report.userVersion === migrations, `database migrated to ${migrations} (got ${report.userVersion})`);
   const bundled = fs.readdirSync(path.join(root, 'slides'), { withFileTypes: true }).filter((d) => d.isDirectory());
-  check(bundled.every((d) => report.decks.includes(d.name)), 'every bundled deck listed by the packaged core');
-  check(Object.values(report.slides).every((n) => n > 0), 'every deck loads in en, fr and de');
+  check(
+    bundled.every((d) => report.decks.includes(d.name)),
+    'every bundled deck listed by the packaged core',
+  );
+  check(
+    Object.values(report.slides).every((n) => n > 0),
+    'every deck loads in en, fr and de',
+  );
   check(report.export.hasNote, 'record export written with the saved note');
   return `core from the package: schema ${report.userVersion}, ${report.decks.length} decks × 3 languages, note saved, ${report.export.file} written`;
 }

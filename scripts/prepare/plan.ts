@@ -17,9 +17,7 @@ export interface Machine {
 }
 
 export type Plan =
-  | { kind: 'ready' }
-  | { kind: 'install'; packages: string[]; command: string }
-  | { kind: 'stop'; message: string };
+  { kind: 'ready' } | { kind: 'install'; packages: string[]; command: string } | { kind: 'stop'; message: string };
 
 const LABELS: Record<Tool, string> = {
   chromium: 'Chromium (or Chrome)',
@@ -82,7 +80,8 @@ export function manualCommand(missing: readonly Tool[], machine: Machine): strin
       break;
     case 'other':
       if (has('chromium')) lines.push('npx playwright install --with-deps chromium');
-      if (has('poppler') || has('fonts')) lines.push("install poppler's command-line tools and a font with your package manager");
+      if (has('poppler') || has('fonts'))
+        lines.push("install poppler's command-line tools and a font with your package manager");
       break;
   }
   return lines.join('\n  ');

@@ -7,7 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumCandidates, findChromium, playwrightBrowsersDir, systemProbe } from '../../src-main/host/chromium-finder.js';
+import {
+  chromiumCandidates,
+  findChromium,
+  playwrightBrowsersDir,
+  systemProbe,
+} from '../../src-main/host/chromium-finder.js';
 import { plan, stopMessage, type Machine, type Tool } from './plan.js';
 
 function onPath(command: string): boolean {

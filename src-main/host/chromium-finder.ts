@@ -25,7 +25,8 @@ export function playwrightBrowsersDir(probe: ChromiumProbe): string {
   const { env, platform, home } = probe;
   if (env.PLAYWRIGHT_BROWSERS_PATH && env.PLAYWRIGHT_BROWSERS_PATH !== '0') return env.PLAYWRIGHT_BROWSERS_PATH;
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'ms-playwright');
-  if (platform === 'win32') return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), 'ms-playwright');
+  if (platform === 'win32')
+    return path.win32.join(env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local'), 'ms-playwright');
   return path.posix.join(env.XDG_CACHE_HOME ?? path.posix.join(home, '.cache'), 'ms-playwright');
 }
 

@@ -31,7 +31,9 @@ const PW_LINUX = '/home/dr/.cache/ms-playwright/chromium-1187/chrome-linux64/chr
 
 describe('findChromium: order', () => {
   it('takes CHROMIUM_PATH first, even where other browsers exist', () => {
-    const p = probe('linux', ['/opt/mine/chrome', PW_LINUX, '/usr/bin/chromium'], { CHROMIUM_PATH: '/opt/mine/chrome' });
+    const p = probe('linux', ['/opt/mine/chrome', PW_LINUX, '/usr/bin/chromium'], {
+      CHROMIUM_PATH: '/opt/mine/chrome',
+    });
     expect(findChromium(p)).toBe('/opt/mine/chrome');
   });
 
@@ -49,7 +51,9 @@ describe('findChromium: order', () => {
 
   it('follows PLAYWRIGHT_BROWSERS_PATH', () => {
     const file = '/srv/pw/chromium-1200/chrome-linux64/chrome';
-    expect(findChromium(probe('linux', [file, '/usr/bin/chromium'], { PLAYWRIGHT_BROWSERS_PATH: '/srv/pw' }))).toBe(file);
+    expect(findChromium(probe('linux', [file, '/usr/bin/chromium'], { PLAYWRIGHT_BROWSERS_PATH: '/srv/pw' }))).toBe(
+      file,
+    );
   });
 
   it('finds Debian, Fedora and Ubuntu snap places, in that order', () => {
@@ -66,7 +70,8 @@ describe('findChromium: order', () => {
     const chromium = '/Applications/Chromium.app/Contents/MacOS/Chromium';
     expect(findChromium(probe('darwin', [chrome, chromium]))).toBe(chromium);
     expect(findChromium(probe('darwin', [chrome]))).toBe(chrome);
-    const pw = '/Users/dr/Library/Caches/ms-playwright/chromium-1187/chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium';
+    const pw =
+      '/Users/dr/Library/Caches/ms-playwright/chromium-1187/chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium';
     expect(findChromium(probe('darwin', [chrome, pw]))).toBe(pw);
   });
 
