@@ -4,6 +4,7 @@
  */
 import type { Deck, DeckSummary, Slide, Stroke } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
+// eslint-disable-next-line no-restricted-imports -- moved by another change in this wave
 import { actionForKey, isTextField, type KeyAction } from '../doctor/keyboard.js';
 import { PresentationModel } from './presentation.svelte.js';
 
