@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
-import { uuidSchema } from './common.js';
+import { emptyInput, uuidSchema } from './common.js';
 
 export const exportKinds = [
   'clinician-pdf',
@@ -46,6 +46,12 @@ export const exportsCalls = {
       pseudonymize: z.boolean(),
     }),
     output: z.object({ files: z.array(exportedFileSchema) }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** The folder exports are written to now (shown in the export dialog). */
+  'exports.folder': call({
+    input: emptyInput,
+    output: z.object({ path: z.string() }),
     roles: DOCTOR_ONLY,
   }),
   /** The text for the health record, for the clipboard (nothing is written). */
