@@ -18,6 +18,8 @@ import { retire, type World } from './contract-world.js';
 export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
   'patients.create': ['displayName', 'birthDate'],
   'patients.update': ['displayName', 'birthDate'],
+  // A chosen export folder must exist and take a file (the fuzz pool has a missing one and a file).
+  'settings.update': ['exportFolder'],
   'consultations.updateFindings': ['findings.painSince'],
   'consultations.updateDecision': ['decision.augmentation.plannedDate', 'decision.followUpDate'],
   'consultations.amend': [
