@@ -87,6 +87,27 @@ export function createMenuCommands(deps: CommandDeps): (command: MenuCommand) =>
     fs.renameSync(temp, choice.filePath);
   };
 
+  /** The open consultation's document through the system print dialog (core renders and audits it). */
+  const printOpen = async (document: 'clinician-summary' | 'patient-leaflet'): Promise<void> => {
+    const caller = { role: 'doctor' as const, windowId: 'menu' };
+    const current = await core.dispatch('consultations.current', {}, caller);
+    const record = current.ok ? (current.value as { record: { id: string } | null }).record : null;
+    if (!record) {
+      await dialog.showMessageBox(deps.doctor, {
+        type: 'info',
+        message: 'Open a consultation first',
+        detail: 'Printing works on the consultation open in the Record tab.',
+      });
+      return;
+    }
+    const result = await core.dispatch(
+      'exports.print',
+      { consultationId: record.id, document, pseudonymize: false },
+      caller,
+    );
+    if (!result.ok) dialog.showErrorBox('The document could not be printed', result.error.message);
+  };
+
   return async (command) => {
     const call = PRESENTATION[command];
     if (call) {
@@ -96,6 +117,10 @@ export function createMenuCommands(deps: CommandDeps): (command: MenuCommand) =>
       return;
     }
     switch (command) {
+      case 'print-summary':
+        return printOpen('clinician-summary');
+      case 'print-leaflet':
+        return printOpen('patient-leaflet');
       case 'open-decks-folder':
         return openDecksFolder();
       case 'lock':

@@ -9,6 +9,8 @@
 import type { Menu as ElectronMenu, MenuItemConstructorOptions } from 'electron';
 
 export type MenuCommand =
+  | 'print-summary'
+  | 'print-leaflet'
   | 'open-decks-folder'
   | 'lock'
   | 'quit'
@@ -47,6 +49,9 @@ export function menuTemplate({ packaged, isMac, run }: MenuOptions): MenuItemCon
     {
       label: 'File',
       submenu: [
+        item('Print Clinician Summary…', 'print-summary', { accelerator: 'CmdOrCtrl+P' }),
+        item('Print Patient Leaflet…', 'print-leaflet'),
+        { type: 'separator' },
         item('Open Decks Folder', 'open-decks-folder'),
         { type: 'separator' },
         item('Lock', 'lock', { accelerator: 'CmdOrCtrl+L' }),

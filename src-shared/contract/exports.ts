@@ -48,6 +48,20 @@ export const exportsCalls = {
     output: z.object({ files: z.array(exportedFileSchema) }),
     roles: DOCTOR_ONLY,
   }),
+  /**
+   * The clinician summary or the patient leaflet through the system print
+   * dialog (desktop app; browser mode prints the exported PDF from its viewer).
+   * `printed` is false when the physician cancelled the dialog.
+   */
+  'exports.print': call({
+    input: z.strictObject({
+      consultationId: uuidSchema,
+      document: z.enum(['clinician-summary', 'patient-leaflet']),
+      pseudonymize: z.boolean(),
+    }),
+    output: z.object({ printed: z.boolean() }),
+    roles: DOCTOR_ONLY,
+  }),
   /** The folder exports are written to now (shown in the export dialog). */
   'exports.folder': call({
     input: emptyInput,

@@ -118,6 +118,31 @@ export async function createExport(services: Services, request: ExportRequest): 
   return { files };
 }
 
+/** The clinician summary or the leaflet through the system print dialog; audited like a file export when printed. */
+export async function printExport(
+  services: Services,
+  request: { consultationId: string; document: 'clinician-summary' | 'patient-leaflet'; pseudonymize: boolean },
+): Promise<{ printed: boolean }> {
+  const printer = services.pdf?.print?.bind(services.pdf);
+  if (!printer) {
+    throw new ApiError(
+      'NOT_FOUND',
+      'Printing through the system dialog is only in the desktop app. Export the PDF and print it from its viewer.',
+    );
+  }
+  const summary = loadSummary(services, request.consultationId, request.pseudonymize, 'consultationId');
+  const html = request.document === 'clinician-summary' ? clinicianHtml(summary) : leafletHtml(summary);
+  const printed = await printer(html, summary.clinic.paperSize);
+  if (printed) {
+    auditExport(
+      services,
+      [request.consultationId],
+      `kind=${request.document} target=printer pseudonymized=${request.pseudonymize}`,
+    );
+  }
+  return { printed };
+}
+
 /** The health-record text for the clipboard; audited like a file export. */
 export function exportText(services: Services, consultationId: string, pseudonymize: boolean): { text: string } {
   const text = recordText(loadSummary(services, consultationId, pseudonymize));

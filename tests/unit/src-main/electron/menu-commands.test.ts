@@ -125,6 +125,47 @@ describe('menu commands', () => {
   });
 });
 
+describe('printing from the menu', () => {
+  it('prints the open consultation through core and the print dialog; asks to open one first otherwise', async () => {
+    const { t, deps, run } = setup();
+    const jobs: string[] = [];
+    t.core.services.pdf = {
+      render: async () => Buffer.from('%PDF-1.4'),
+      print: async (html) => {
+        jobs.push(html);
+        return true;
+      },
+      close: async () => undefined,
+    };
+    await run('print-summary');
+    expect(jobs).toHaveLength(0);
+    expect(deps.dialog.showMessageBox).toHaveBeenCalledWith(
+      deps.doctor,
+      expect.objectContaining({ message: 'Open a consultation first' }),
+    );
+    await t.call('settings.update', { physicianName: 'Dr. Anna Weber' });
+    const patient = await t.call('patients.create', { displayName: 'Urs Zbinden', birthDate: '1950', sex: 'male' });
+    await t.call('consultations.start', { patientId: patient.id, language: 'fr' });
+    await run('print-summary');
+    await run('print-leaflet');
+    expect(jobs).toHaveLength(2);
+    expect(jobs[0]).toContain('Urs Zbinden');
+    expect(jobs[1]).toContain('lang="fr"');
+    expect(deps.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
+  it('says why when the document cannot be printed', async () => {
+    const { t, deps, run } = setup();
+    const patient = await t.call('patients.create', { displayName: 'Urs Zbinden', birthDate: '1950', sex: 'male' });
+    await t.call('consultations.start', { patientId: patient.id, language: 'en' });
+    await run('print-summary');
+    expect(deps.dialog.showErrorBox).toHaveBeenCalledWith(
+      'The document could not be printed',
+      expect.stringMatching(/only in the desktop app/),
+    );
+  });
+});
+
 describe('crash reports and log', () => {
   it('crash reports are written locally and never uploaded', () => {
     const crashReporter = { start: vi.fn() };
