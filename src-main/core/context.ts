@@ -26,6 +26,8 @@ export interface Services {
   pdf: PdfRenderer | null;
   /** The desktop app's displays; absent in browser mode. */
   displays?: DisplayControl;
+  /** The desktop app's file manager ("Show in folder"); absent in browser mode. */
+  fileManager?: { showInFolder(file: string): void };
 }
 
 export interface CallContext {

@@ -95,6 +95,7 @@ async function start(): Promise<void> {
     },
     target.kind === 'display' ? target.displayId : null,
   );
+  core.services.fileManager = { showInFolder: (file) => shell.showItemInFolder(file) };
   const runCommand = createMenuCommands({ core, app, shell, dialog, doctor, appRoot, log: mainLog.lines });
   setupMenu({
     Menu,

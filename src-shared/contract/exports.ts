@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
-import { emptyInput, uuidSchema } from './common.js';
+import { LIMITS, emptyInput, uuidSchema } from './common.js';
 
 export const exportKinds = [
   'clinician-pdf',
@@ -60,6 +60,12 @@ export const exportsCalls = {
       pseudonymize: z.boolean(),
     }),
     output: z.object({ printed: z.boolean() }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** Shows an exported file in the system's file manager (desktop app): only files in the export folder. */
+  'exports.showInFolder': call({
+    input: z.strictObject({ path: z.string().min(1).max(LIMITS.mediumText) }),
+    output: z.object({ shown: z.boolean() }),
     roles: DOCTOR_ONLY,
   }),
   /** The folder exports are written to now (shown in the export dialog). */

@@ -169,3 +169,15 @@ export function checkExportFolder(folder: string): void {
 export function exportDestination(setting: string, dataDir: string): string {
   return setting !== '' ? setting : path.join(dataDir, 'exports');
 }
+
+/** The file, if it is an existing file inside the export destination: the only files "Show in folder" shows. */
+export function exportedFileInside(file: string, destination: string): string | null {
+  const resolved = path.resolve(file);
+  const relative = path.relative(path.resolve(destination), resolved);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  try {
+    return fs.statSync(resolved).isFile() ? resolved : null;
+  } catch {
+    return null;
+  }
+}
