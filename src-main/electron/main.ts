@@ -29,6 +29,7 @@ import { createElectronPdfRenderer } from './print-pdf.js';
 import { SCHEME, handleAppProtocol } from './protocol.js';
 import { createDoctorWindow, createPatientWindow } from './window-options.js';
 import { setupCrashReports } from './crash-reports.js';
+import { createFolderPicker } from './folder-dialog.js';
 import { captureLog } from './diagnostics.js';
 import { setupMenu } from './menu.js';
 import { createMenuCommands } from './menu-commands.js';
@@ -96,6 +97,11 @@ async function start(): Promise<void> {
     target.kind === 'display' ? target.displayId : null,
   );
   core.services.fileManager = { showInFolder: (file) => shell.showItemInFolder(file) };
+  core.services.folderPicker = createFolderPicker({
+    dialog,
+    parent: doctor,
+    file: path.join(app.getPath('userData'), 'export-folders.json'),
+  });
   const runCommand = createMenuCommands({ core, app, shell, dialog, doctor, appRoot, log: mainLog.lines });
   setupMenu({
     Menu,

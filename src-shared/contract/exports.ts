@@ -32,6 +32,13 @@ export const exportedFileSchema = z.object({
 });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;
 
+/** A folder the physician chose in the desktop app's folder dialog: an absolute path. */
+const chosenFolder = z
+  .string()
+  .min(1)
+  .max(LIMITS.mediumText)
+  .refine((value) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(value), 'an absolute folder path');
+
 export const exportsCalls = {
   /**
    * Writes one file per consultation (one file for all of them for
@@ -44,6 +51,8 @@ export const exportsCalls = {
       consultationIds,
       kind: z.enum(exportKinds),
       pseudonymize: z.boolean(),
+      /** Desktop app: the folder chosen for this run (exports.chooseFolder); default the folder of the settings. */
+      folder: chosenFolder.optional(),
     }),
     output: z.object({ files: z.array(exportedFileSchema) }),
     roles: DOCTOR_ONLY,
@@ -60,6 +69,15 @@ export const exportsCalls = {
       pseudonymize: z.boolean(),
     }),
     output: z.object({ printed: z.boolean() }),
+    roles: DOCTOR_ONLY,
+  }),
+  /**
+   * Desktop app: the system's folder dialog, opened on the folder last chosen
+   * for this kind of export (else the export folder). `folder` is null when cancelled.
+   */
+  'exports.chooseFolder': call({
+    input: z.strictObject({ kind: z.enum(exportKinds) }),
+    output: z.object({ folder: z.string().nullable() }),
     roles: DOCTOR_ONLY,
   }),
   /** Shows an exported file in the system's file manager (desktop app): only files in the export folder. */

@@ -9,6 +9,14 @@ export const exportsApi: AreaHandlers<'exports'> = {
 
   'exports.print': (input, { services }) => printExport(services, input),
 
+  'exports.chooseFolder': async ({ kind }, { services }) => {
+    if (!services.folderPicker) {
+      throw new ApiError('NOT_FOUND', 'Choosing a folder for each export is only possible in the desktop app.');
+    }
+    const fallback = exportDestination(readSettings(services.db).exportFolder, services.dataDir);
+    return { folder: await services.folderPicker.choose(kind, fallback) };
+  },
+
   'exports.showInFolder': ({ path: file }, { services }) => {
     if (!services.fileManager) {
       throw new ApiError('NOT_FOUND', 'Showing a file in its folder is only possible in the desktop app.');

@@ -141,13 +141,13 @@ export function exportWriteError(error: unknown, folder: string): ApiError {
  * removing a small probe file (permissions alone do not tell about read-only
  * mounts or network shares).
  */
-export function checkExportFolder(folder: string): void {
+export function checkExportFolder(
+  folder: string,
+  field = 'exportFolder',
+  unchanged = ' The settings were not changed.',
+): void {
   const refuse = (why: string): never => {
-    throw new ApiError(
-      'VALIDATION',
-      `The export folder ${folder} ${why} The settings were not changed.`,
-      'exportFolder',
-    );
+    throw new ApiError('VALIDATION', `The export folder ${folder} ${why}${unchanged}`, field);
   };
   let stat: fs.Stats;
   try {

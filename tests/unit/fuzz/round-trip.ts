@@ -20,6 +20,7 @@ export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
   'patients.update': ['displayName', 'birthDate'],
   // A chosen export folder must exist and take a file (the fuzz pool has a missing one and a file).
   'settings.update': ['exportFolder'],
+  'exports.create': ['folder'],
   'consultations.updateFindings': ['findings.painSince'],
   'consultations.updateDecision': ['decision.augmentation.plannedDate', 'decision.followUpDate'],
   'consultations.amend': [

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCores, exportCore, fixtureRecord } from './export-fixture.js';
@@ -44,5 +46,49 @@ describe('exports.showInFolder', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringMatching(/desktop app/) },
     });
+  });
+});
+
+describe('exports to a folder chosen for the run (desktop folder dialog)', () => {
+  it('writes into the chosen folder after checking it; a missing one is refused with nothing written', async () => {
+    const t = await exportCore();
+    const { id } = await fixtureRecord(t);
+    const chosen = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-chosen-'));
+    const { files } = await t.call('exports.create', {
+      consultationIds: [id],
+      kind: 'fhir-json',
+      pseudonymize: false,
+      folder: chosen,
+    });
+    expect(path.dirname(files[0]?.path ?? '')).toBe(chosen);
+    const missing = path.join(chosen, 'gone');
+    expect(
+      await t.raw('exports.create', { consultationIds: [id], kind: 'fhir-json', pseudonymize: false, folder: missing }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        field: 'folder',
+        message: expect.stringMatching(/does not exist.*Nothing was exported/),
+      },
+    });
+    expect(fs.readdirSync(chosen)).toHaveLength(1);
+  });
+
+  it('asks the desktop folder dialog, starting from the export folder; browser mode has none', async () => {
+    const t = await exportCore();
+    expect(await t.raw('exports.chooseFolder', { kind: 'clinician-pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const asked: Array<[string, string]> = [];
+    t.core.services.folderPicker = {
+      choose: async (kind, fallback) => {
+        asked.push([kind, fallback]);
+        return '/srv/letters';
+      },
+    };
+    expect(await t.call('exports.chooseFolder', { kind: 'clinician-pdf' })).toEqual({ folder: '/srv/letters' });
+    expect(asked).toEqual([['clinician-pdf', path.join(t.dataDir, 'exports')]]);
   });
 });
