@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog, Shell } from 'electron';
+import type { ConsoleSection } from '../../src-shared/contract/index.js';
 import type { Core } from '../core/create-core.js';
 import { lockSession } from '../core/api/session.js';
 import { aboutDetail, readDeckFacts } from './about.js';
@@ -23,6 +24,13 @@ export interface CommandDeps {
   log: () => string[];
   versions?: Record<string, string | undefined>;
 }
+
+/** View menu: the console shows the section (SectionsModel in the doctor window). */
+const SECTIONS: Partial<Record<MenuCommand, ConsoleSection>> = {
+  'show-present': 'present',
+  'show-record': 'record',
+  'show-settings': 'settings',
+};
 
 const PRESENTATION: Partial<Record<MenuCommand, [string, unknown]>> = {
   'present-start': ['presentation.start', {}],
@@ -109,6 +117,11 @@ export function createMenuCommands(deps: CommandDeps): (command: MenuCommand) =>
   };
 
   return async (command) => {
+    const section = SECTIONS[command];
+    if (section) {
+      core.services.emit('app.showSection', { section });
+      return;
+    }
     const call = PRESENTATION[command];
     if (call) {
       const [name, input] = call;

@@ -14,6 +14,9 @@ export type MenuCommand =
   | 'open-decks-folder'
   | 'lock'
   | 'quit'
+  | 'show-present'
+  | 'show-record'
+  | 'show-settings'
   | 'present-start'
   | 'next'
   | 'prev'
@@ -62,6 +65,10 @@ export function menuTemplate({ packaged, isMac, run }: MenuOptions): MenuItemCon
     {
       label: 'View',
       submenu: [
+        item('Present', 'show-present', { accelerator: 'CmdOrCtrl+1' }),
+        item('Record', 'show-record', { accelerator: 'CmdOrCtrl+2' }),
+        item('Settings', 'show-settings', { accelerator: 'CmdOrCtrl+3' }),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

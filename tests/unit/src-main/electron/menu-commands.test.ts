@@ -51,6 +51,16 @@ describe('menu commands', () => {
     expect(t.pushes.some((p) => p.event === 'presentation.changed')).toBe(true);
   });
 
+  it('View items show a section of the console, pushed to the doctor windows', async () => {
+    const { t, run } = setup();
+    await run('show-record');
+    await run('show-settings');
+    expect(t.pushes.filter((p) => p.event === 'app.showSection').map((p) => p.payload)).toEqual([
+      { section: 'record' },
+      { section: 'settings' },
+    ]);
+  });
+
   it('Lock locks every console', async () => {
     const { t, run } = setup();
     await run('lock');

@@ -26,7 +26,14 @@ describe('application menu', () => {
     clicked('Presentation', 'Black Screen');
     clicked('File', 'Open Decks Folder');
     clicked('Help', 'Save Diagnostic Bundle…');
-    expect(run.mock.calls.map((c) => c[0])).toEqual(['next', 'black', 'open-decks-folder', 'diagnostic-bundle']);
+    clicked('View', 'Record');
+    expect(run.mock.calls.map((c) => c[0])).toEqual([
+      'next',
+      'black',
+      'open-decks-folder',
+      'diagnostic-bundle',
+      'show-record',
+    ]);
   });
 
   it("shows the console's own keys for presenting, without registering them (typing in a note must not present)", () => {
