@@ -5,10 +5,34 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'child_process', 'crypto', 'url', 'net'];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'http2', 'child_process', 'crypto', 'url', 'net'];
+
+/**
+ * The layer rules: one `no-restricted-imports` per folder (ARCHITECTURE.md,
+ * "Folders"). ESLint replaces a rule's options when a later block matches the
+ * same file, so each block lists every group that applies to its folder.
+ * tests/unit/lint/layer-rules.test.ts checks that a forbidden import fails in every folder.
+ */
+const rule = (message, group) => ({ group, message });
+const restrictions = (...groups) => ({ 'no-restricted-imports': ['error', { patterns: groups }] });
+
+const notRenderer = rule('Main-process code never imports renderer code (it meets the renderer in src-shared).', [
+  '**/src-renderer/**',
+]);
+const rendererCommon = [
+  rule('The renderer talks to core through src-renderer/api only.', [
+    'electron',
+    ...nodeBuiltins,
+    '**/src-main/**',
+    'better-sqlite3',
+    'ws',
+  ]),
+];
+const notWindow = (...others) =>
+  rule(
+    "One window's components never import another window's: shared parts go to src-renderer/shared or state.",
+    others.map((name) => `**/${name}/**`),
+  );
 
 export default tseslint.config(
   { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'dist/'] },
@@ -50,39 +74,101 @@ export default tseslint.config(
   },
   {
     files: ['src-shared/**'],
-    ...{
-      rules: restrict(
-        ['electron', ...nodeBuiltins, 'svelte', 'svelte/*', '../src-main/*', '../../src-main/*', '**/src-renderer/**'],
-        'src-shared is imported by every side: zod only.',
-      ),
-    },
+    rules: restrictions(
+      rule('src-shared is imported by every side: zod only.', [
+        'electron',
+        ...nodeBuiltins,
+        'svelte',
+        'svelte/*',
+        '**/src-main/**',
+        '**/src-renderer/**',
+      ]),
+    ),
   },
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: globals.browser },
-    rules: restrict(
-      ['electron', ...nodeBuiltins, '**/src-main/**', 'better-sqlite3', 'ws'],
-      'The renderer talks to core through src-renderer/api only.',
+    rules: restrictions(...rendererCommon),
+  },
+  {
+    // The transport layer serves every window: no state, no components.
+    files: ['src-renderer/api/**'],
+    rules: restrictions(
+      ...rendererCommon,
+      rule('src-renderer/api is the transport: it knows no state or window.', [
+        '**/state/**',
+        '**/doctor/**',
+        '**/patient/**',
+        '**/identify/**',
+        '**/shared/**',
+      ]),
     ),
+  },
+  {
+    // State classes sit under the components: a key map or helper they need lives beside them.
+    files: ['src-renderer/state/**'],
+    rules: restrictions(
+      ...rendererCommon,
+      rule('State never imports components or window folders.', ['**/doctor/**', '**/patient/**', '**/identify/**']),
+    ),
+  },
+  { files: ['src-renderer/doctor/**'], rules: restrictions(...rendererCommon, notWindow('patient', 'identify')) },
+  { files: ['src-renderer/patient/**'], rules: restrictions(...rendererCommon, notWindow('doctor', 'identify')) },
+  { files: ['src-renderer/identify/**'], rules: restrictions(...rendererCommon, notWindow('doctor', 'patient')) },
+  {
+    files: ['src-renderer/shared/**'],
+    rules: restrictions(...rendererCommon, notWindow('doctor', 'patient', 'identify')),
   },
   {
     files: ['src-main/core/**'],
     languageOptions: { globals: globals.node },
-    rules: restrict(
-      ['electron', 'http', 'node:http', 'ws', '**/host/**', '**/electron/**'],
-      'Core knows nothing of its transport.',
+    rules: restrictions(
+      rule('Core knows nothing of its transport: no Electron, no HTTP, no WebSocket.', [
+        'electron',
+        'http',
+        'node:http',
+        'https',
+        'node:https',
+        'http2',
+        'node:http2',
+        'ws',
+        '**/host/**',
+        '**/electron/**',
+        '**/preload/**',
+      ]),
+      notRenderer,
     ),
   },
   {
     files: ['src-main/host/**'],
     languageOptions: { globals: globals.node },
-    rules: restrict(['electron', '**/electron/**'], 'Browser mode must run without the Electron binary.'),
+    rules: restrictions(
+      rule('Browser mode must run without the Electron binary.', ['electron', '**/electron/**', '**/preload/**']),
+      notRenderer,
+    ),
+  },
+  {
+    files: ['src-main/electron/**'],
+    languageOptions: { globals: globals.node },
+    rules: restrictions(
+      rule('The Electron main process uses core and shared; browser mode (host) and the preload are other programs.', [
+        '**/host/**',
+        '**/preload/**',
+      ]),
+      notRenderer,
+    ),
   },
   {
     files: ['src-main/preload/**'],
-    rules: restrict(
-      [...nodeBuiltins, '**/core/**', '**/host/**', 'better-sqlite3'],
-      'The preload exposes the bridge only.',
+    rules: restrictions(
+      rule('The sandboxed preload exposes the bridge only: electron and src-shared.', [
+        ...nodeBuiltins,
+        '**/core/**',
+        '**/host/**',
+        '**/electron/**',
+        'better-sqlite3',
+      ]),
+      notRenderer,
     ),
   },
   {
@@ -102,7 +188,7 @@ export default tseslint.config(
   },
   {
     // Build configs run in Node at build time, not in the windows.
-    files: ['src-renderer/vite.config.ts', 'src-main/preload/vite.config.ts'],
+    files: ['src-renderer/vite.config.ts', 'src-main/preload/vite.config.ts', 'src-main/electron/vite.config.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -5,6 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+// The project's one Chromium finder, built with the rest by `npm run build` (which `npm start` runs first).
+import { findChromium, sandboxArgs } from '../out/main/src-main/host/chromium-finder.js';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,16 +38,6 @@ if (binary) {
   startBrowserMode();
 }
 
-function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  return candidates.find((file) => file && fs.existsSync(file)) ?? null;
-}
-
 function startBrowserMode() {
   const args = [path.join(root, 'out/main/src-main/host/cli.js'), ...process.argv.slice(2)];
   const host = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -74,7 +66,7 @@ function openWindows(urls) {
     return;
   }
   const flags = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  if (process.getuid?.() === 0) flags.push('--no-sandbox');
+  flags.push(...sandboxArgs());
   urls.forEach((url, i) => {
     const profile = path.join(root, 'out', `browser-profile-${i}`);
     spawn(chromium, [...flags, `--user-data-dir=${profile}`, `--app=${url}`], {

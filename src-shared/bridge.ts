@@ -11,3 +11,6 @@ export interface ConsultDeckBridge {
 }
 
 export const BRIDGE_KEY = 'consultdeck';
+
+/** The one IPC channel that carries pushes to windows (main sends, the preload listens); calls use their contract names. */
+export const EVENT_CHANNEL = 'consultdeck:event';

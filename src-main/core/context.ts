@@ -3,6 +3,7 @@ import type { Role, EventName, EventPayload } from '../../src-shared/contract/in
 import type { Db } from './db/open.js';
 import type { DeckLibrary } from './decks/library.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
+import type { ExportKind } from '../../src-shared/contract/index.js';
 import type { PresentationStore } from './presentation/store.js';
 import type { ChangeFeed } from './changes.js';
 import type { DisplayControl } from './api/displays.js';
@@ -29,6 +30,10 @@ export interface Services {
   pdf: PdfRenderer | null;
   /** The desktop app's displays; absent in browser mode. */
   displays?: DisplayControl;
+  /** The desktop app's file manager ("Show in folder"); absent in browser mode. */
+  fileManager?: { showInFolder(file: string): void };
+  /** The desktop app's folder dialog for exports, remembering the last folder per kind; absent in browser mode. */
+  folderPicker?: { choose(kind: ExportKind, fallback: string): Promise<string | null> };
 }
 
 export interface CallContext {

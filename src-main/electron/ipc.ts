@@ -7,7 +7,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { callNames, type Role } from '../../src-shared/contract/index.js';
 import { deliversTo, type Core } from '../core/create-core.js';
-import { EVENT_CHANNEL } from './channels.js';
+import { EVENT_CHANNEL } from '../../src-shared/bridge.js';
 import { isTrustedSender } from './guards.js';
 
 export function setupIpc(

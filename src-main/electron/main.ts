@@ -3,7 +3,20 @@
  * app://consultdeck pages; core runs here; IPC is the transport.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, screen, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
 import type { Role } from '../../src-shared/contract/index.js';
 import { createCore } from '../core/create-core.js';
 import { lockSession } from '../core/api/session.js';
@@ -15,6 +28,15 @@ import { setupIpc } from './ipc.js';
 import { createElectronPdfRenderer } from './print-pdf.js';
 import { SCHEME, handleAppProtocol } from './protocol.js';
 import { createDoctorWindow, createPatientWindow } from './window-options.js';
+import { setupCrashReports } from './crash-reports.js';
+import { createFolderPicker } from './folder-dialog.js';
+import { captureLog } from './diagnostics.js';
+import { setupMenu } from './menu.js';
+import { createMenuCommands } from './menu-commands.js';
+import { setupWindowState } from './window-state.js';
+
+setupCrashReports(crashReporter);
+const mainLog = captureLog(console);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -34,7 +56,6 @@ async function start(): Promise<void> {
       pdfRenderer,
     });
   } catch (error) {
-    const { dialog } = await import('electron');
     dialog.showErrorBox(
       'ConsultDeck could not open its database',
       error instanceof DatabaseOpenError ? error.message : String(error),
@@ -52,6 +73,7 @@ async function start(): Promise<void> {
 
   const doctor = createDoctorWindow(BrowserWindow, preload('doctor'));
   windows.set(doctor.webContents.id, { role: 'doctor', contents: doctor.webContents });
+  setupWindowState(doctor, { screen, file: path.join(app.getPath('userData'), 'window-state.json') });
   doctor.once('ready-to-show', () => doctor.show());
   await doctor.loadURL(`${APP_ORIGIN}/doctor/`);
 
@@ -76,6 +98,19 @@ async function start(): Promise<void> {
     },
     target.kind === 'display' ? target.displayId : null,
   );
+  core.services.fileManager = { showInFolder: (file) => shell.showItemInFolder(file) };
+  core.services.folderPicker = createFolderPicker({
+    dialog,
+    parent: doctor,
+    file: path.join(app.getPath('userData'), 'export-folders.json'),
+  });
+  const runCommand = createMenuCommands({ core, app, shell, dialog, doctor, appRoot, log: mainLog.lines });
+  setupMenu({
+    Menu,
+    packaged: app.isPackaged,
+    platform: process.platform,
+    run: (command) => void runCommand(command).catch((error: unknown) => console.error(error)),
+  });
   // The console locks with the computer: records hidden, patient screen neutral.
   powerMonitor.on('lock-screen', () => lockSession(core.services, 'os'));
   app.on('window-all-closed', () => app.quit());

@@ -84,6 +84,24 @@ export function createElectronPdfRenderer(): PdfRenderer {
         if (!win.isDestroyed()) win.destroy();
       }
     },
+    async print(html, paper) {
+      const win = createPrintWindow(BrowserWindow);
+      windows.add(win);
+      try {
+        await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        // The system dialog (silent: false): the physician picks the printer and copies.
+        return await new Promise<boolean>((resolve, reject) => {
+          win.webContents.print({ silent: false, printBackground: true, pageSize: paper }, (success, reason) => {
+            if (success) resolve(true);
+            else if (/cancel/i.test(reason)) resolve(false);
+            else reject(new Error(`printing failed: ${reason}`));
+          });
+        });
+      } finally {
+        windows.delete(win);
+        if (!win.isDestroyed()) win.destroy();
+      }
+    },
     async close() {
       for (const win of windows) if (!win.isDestroyed()) win.destroy();
       windows.clear();

@@ -1,10 +1,13 @@
 /**
- * Flags for the installed Chromium wherever the project starts it (PDF
- * printing, end-to-end tests, benchmarks): no sandbox as root, no GPU, and no
- * background networking (these machines have no network).
+ * Flags and path for the installed Chromium wherever the project starts it
+ * (PDF printing, end-to-end tests, benchmarks): the sandbox kept unless
+ * running as root, no GPU, and no background networking (the machines have
+ * no network). The path comes from the one finder (chromium-finder.ts).
  */
+import { findChromium, sandboxArgs } from './chromium-finder.js';
+
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+  ...sandboxArgs(),
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -13,4 +16,5 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where none is found, the Debian path: the launch error then names it, and `npm test`'s preparation says what to install. */
+export const CHROMIUM_PATH = findChromium() ?? '/usr/bin/chromium';

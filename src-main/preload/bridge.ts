@@ -6,9 +6,8 @@
  */
 import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron';
 import type { ConsultDeckBridge } from '../../src-shared/bridge.js';
-import { BRIDGE_KEY } from '../../src-shared/bridge.js';
+import { BRIDGE_KEY, EVENT_CHANNEL } from '../../src-shared/bridge.js';
 import { calls, events, isCallName, isEventName, type Role } from '../../src-shared/contract/index.js';
-import { EVENT_CHANNEL } from '../electron/channels.js';
 
 export function createBridge(role: Role, ipcRenderer: IpcRenderer): ConsultDeckBridge {
   return {

@@ -4,7 +4,7 @@
  */
 import type { Deck, DeckSummary, Slide, Stroke } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
-import { actionForKey, isTextField, type KeyAction } from '../doctor/keyboard.js';
+import { actionForKey, isTextField, type KeyAction } from './keyboard.js';
 import { PresentationModel } from './presentation.svelte.js';
 
 export type Tool = 'none' | 'laser' | 'pen' | 'eraser';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
-import { uuidSchema } from './common.js';
+import { LIMITS, emptyInput, uuidSchema } from './common.js';
 
 export const exportKinds = [
   'clinician-pdf',
@@ -32,6 +32,13 @@ export const exportedFileSchema = z.object({
 });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;
 
+/** A folder the physician chose in the desktop app's folder dialog: an absolute path. */
+const chosenFolder = z
+  .string()
+  .min(1)
+  .max(LIMITS.mediumText)
+  .refine((value) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(value), 'an absolute folder path');
+
 export const exportsCalls = {
   /**
    * Writes one file per consultation (one file for all of them for
@@ -44,8 +51,45 @@ export const exportsCalls = {
       consultationIds,
       kind: z.enum(exportKinds),
       pseudonymize: z.boolean(),
+      /** Desktop app: the folder chosen for this run (exports.chooseFolder); default the folder of the settings. */
+      folder: chosenFolder.optional(),
     }),
     output: z.object({ files: z.array(exportedFileSchema) }),
+    roles: DOCTOR_ONLY,
+  }),
+  /**
+   * The clinician summary or the patient leaflet through the system print
+   * dialog (desktop app; browser mode prints the exported PDF from its viewer).
+   * `printed` is false when the physician cancelled the dialog.
+   */
+  'exports.print': call({
+    input: z.strictObject({
+      consultationId: uuidSchema,
+      document: z.enum(['clinician-summary', 'patient-leaflet']),
+      pseudonymize: z.boolean(),
+    }),
+    output: z.object({ printed: z.boolean() }),
+    roles: DOCTOR_ONLY,
+  }),
+  /**
+   * Desktop app: the system's folder dialog, opened on the folder last chosen
+   * for this kind of export (else the export folder). `folder` is null when cancelled.
+   */
+  'exports.chooseFolder': call({
+    input: z.strictObject({ kind: z.enum(exportKinds) }),
+    output: z.object({ folder: z.string().nullable() }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** Shows an exported file in the system's file manager (desktop app): only files in the export folder. */
+  'exports.showInFolder': call({
+    input: z.strictObject({ path: z.string().min(1).max(LIMITS.mediumText) }),
+    output: z.object({ shown: z.boolean() }),
+    roles: DOCTOR_ONLY,
+  }),
+  /** The folder exports are written to now (shown in the export dialog). */
+  'exports.folder': call({
+    input: emptyInput,
+    output: z.object({ path: z.string() }),
     roles: DOCTOR_ONLY,
   }),
   /** The text for the health record, for the clipboard (nothing is written). */

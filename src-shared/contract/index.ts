@@ -3,7 +3,7 @@
  * file; this module merges them. Types are `z.infer` of the schemas.
  */
 import type { z } from 'zod';
-import { appCalls } from './app.js';
+import { appCalls, appEvents } from './app.js';
 import { decksCalls } from './decks.js';
 import { presentationCalls, presentationEvents } from './presentation.js';
 import { sessionCalls, sessionEvents } from './session.js';
@@ -27,6 +27,7 @@ export const calls = {
 } as const;
 
 export const events = {
+  ...appEvents,
   ...presentationEvents,
   ...sessionEvents,
   ...displaysEvents,

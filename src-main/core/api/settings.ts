@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit.js';
+import { checkExportFolder } from '../export/write-files.js';
 import { actorName, readSettings, writeSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../registry.js';
 
@@ -7,6 +8,11 @@ export const settingsApi: AreaHandlers<'settings'> = {
 
   'settings.update': (patch, { services }) => {
     const { db } = services;
+    // Before anything is written: a refused folder leaves every setting as it was.
+    // Only a changed folder is checked, so a drive unplugged since does not block other settings.
+    if (patch.exportFolder && patch.exportFolder !== readSettings(db).exportFolder) {
+      checkExportFolder(patch.exportFolder);
+    }
     return db
       .transaction(() => {
         const changed = writeSettings(db, patch);

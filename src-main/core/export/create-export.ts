@@ -16,7 +16,14 @@ import type { PdfRenderer } from './pdf-renderer.js';
 import { recordText } from './record-text.js';
 import { registerCsv } from './register-csv.js';
 import { loadSummary, type ExportSummary } from './summary.js';
-import { exportFolder, exportWriteError, safeNamePart, writeExportFiles, type PendingFile } from './write-files.js';
+import {
+  checkExportFolder,
+  exportFolder,
+  exportWriteError,
+  safeNamePart,
+  writeExportFiles,
+  type PendingFile,
+} from './write-files.js';
 
 /** Two documents print at once: the machines have two cores, and Chromium prints each in its own renderer. */
 const PDF_CONCURRENCY = 2;
@@ -25,6 +32,8 @@ export interface ExportRequest {
   consultationIds: readonly string[];
   kind: ExportKind;
   pseudonymize: boolean;
+  /** Chosen in the desktop app's folder dialog for this run. */
+  folder?: string;
 }
 
 const baseName = (s: ExportSummary): string => `${s.day}_${safeNamePart(s.patient.code)}`;
@@ -105,8 +114,10 @@ export async function createExport(services: Services, request: ExportRequest): 
   const summaries = request.consultationIds.map((id, i) =>
     loadSummary(services, id, request.pseudonymize, `consultationIds.${i}`),
   );
+  // A folder chosen for this run is checked before anything is rendered for it.
+  if (request.folder) checkExportFolder(request.folder, 'folder', ' Nothing was exported.');
   const pending = await renderExport(services, summaries, request.kind, exportedAt);
-  const setting = readSettings(services.db).exportFolder;
+  const setting = request.folder ?? readSettings(services.db).exportFolder;
   let folder = setting;
   try {
     folder = exportFolder(setting, services.dataDir);
@@ -116,6 +127,31 @@ export async function createExport(services: Services, request: ExportRequest): 
   const files = writeExportFiles(folder, pending);
   auditExport(services, request.consultationIds, `kind=${request.kind} pseudonymized=${request.pseudonymize}`);
   return { files };
+}
+
+/** The clinician summary or the leaflet through the system print dialog; audited like a file export when printed. */
+export async function printExport(
+  services: Services,
+  request: { consultationId: string; document: 'clinician-summary' | 'patient-leaflet'; pseudonymize: boolean },
+): Promise<{ printed: boolean }> {
+  const printer = services.pdf?.print?.bind(services.pdf);
+  if (!printer) {
+    throw new ApiError(
+      'NOT_FOUND',
+      'Printing through the system dialog is only in the desktop app. Export the PDF and print it from its viewer.',
+    );
+  }
+  const summary = loadSummary(services, request.consultationId, request.pseudonymize, 'consultationId');
+  const html = request.document === 'clinician-summary' ? clinicianHtml(summary) : leafletHtml(summary);
+  const printed = await printer(html, summary.clinic.paperSize);
+  if (printed) {
+    auditExport(
+      services,
+      [request.consultationId],
+      `kind=${request.document} target=printer pseudonymized=${request.pseudonymize}`,
+    );
+  }
+  return { printed };
 }
 
 /** The health-record text for the clipboard; audited like a file export. */

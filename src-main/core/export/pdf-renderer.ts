@@ -9,6 +9,11 @@ export type PaperSize = 'A4' | 'Letter';
 export interface PdfRenderer {
   /** The HTML must need nothing from outside (fonts and images as data: URLs). */
   render(html: string, paper: PaperSize): Promise<Buffer>;
+  /**
+   * The system print dialog for the document (the desktop app only): true
+   * once sent to a printer, false when the physician cancelled.
+   */
+  print?(html: string, paper: PaperSize): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -134,3 +134,50 @@ export function exportWriteError(error: unknown, folder: string): ApiError {
       );
   }
 }
+
+/**
+ * A folder chosen in Settings must exist and take a file now, when it is
+ * saved, not at the first export in a consultation. Checked by writing and
+ * removing a small probe file (permissions alone do not tell about read-only
+ * mounts or network shares).
+ */
+export function checkExportFolder(
+  folder: string,
+  field = 'exportFolder',
+  unchanged = ' The settings were not changed.',
+): void {
+  const refuse = (why: string): never => {
+    throw new ApiError('VALIDATION', `The export folder ${folder} ${why}${unchanged}`, field);
+  };
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    return refuse('does not exist. Create it first, or choose another folder.');
+  }
+  if (!stat.isDirectory()) refuse('is not a folder.');
+  const probe = path.join(folder, `.consultdeck-write-check-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx', 0o600));
+  } catch {
+    return refuse('cannot be written to by ConsultDeck. Choose another folder or ask for write access.');
+  }
+  ignoreErrors(() => fs.unlinkSync(probe));
+}
+
+/** Where exports go now: the folder of the settings, or `exports` in the data folder. Creates nothing. */
+export function exportDestination(setting: string, dataDir: string): string {
+  return setting !== '' ? setting : path.join(dataDir, 'exports');
+}
+
+/** The file, if it is an existing file inside the export destination: the only files "Show in folder" shows. */
+export function exportedFileInside(file: string, destination: string): string | null {
+  const resolved = path.resolve(file);
+  const relative = path.relative(path.resolve(destination), resolved);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  try {
+    return fs.statSync(resolved).isFile() ? resolved : null;
+  } catch {
+    return null;
+  }
+}

@@ -20,7 +20,13 @@ export class ExportRun {
     this.#client = client;
   }
 
-  async start(consultationIds: readonly string[], kinds: readonly ExportKind[], pseudonymize: boolean): Promise<void> {
+  /** `folders`: the folder chosen per kind in the desktop app's dialog; else the folder of the settings. */
+  async start(
+    consultationIds: readonly string[],
+    kinds: readonly ExportKind[],
+    pseudonymize: boolean,
+    folders: Partial<Record<ExportKind, string>> = {},
+  ): Promise<void> {
     const steps = exportSteps(consultationIds, kinds);
     this.running = true;
     this.done = 0;
@@ -29,7 +35,12 @@ export class ExportRun {
     this.error = null;
     try {
       for (const step of steps) {
-        const { files } = await this.#client.call('exports.create', { ...step, pseudonymize });
+        const folder = folders[step.kind];
+        const { files } = await this.#client.call('exports.create', {
+          ...step,
+          pseudonymize,
+          ...(folder ? { folder } : {}),
+        });
         this.files = [...this.files, ...files.map((f) => f.path)];
         this.done += 1;
       }

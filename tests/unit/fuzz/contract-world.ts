@@ -249,6 +249,8 @@ function overrides(world: World): Record<string, fc.Arbitrary<unknown>> {
       path.join(world.exportDir, 'missing'),
       path.join(appRoot, 'package.json'),
     ),
+    // exports.create's folder of the run (desktop folder dialog): the same confined pool.
+    folder: fc.constantFrom(world.exportDir, path.join(world.exportDir, 'missing'), path.join(appRoot, 'package.json')),
     revision: fc.oneof(
       // Growing revisions reach the success path; the bounds go to the seeded finalized record only (below).
       { weight: 8, arbitrary: fc.constant(0).map(() => (revisionCounter += 1)) },

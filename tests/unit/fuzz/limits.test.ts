@@ -261,7 +261,12 @@ describe.each(textCases.flatMap((c) => seeds.map(([label, seed]) => ({ ...c, lab
 describe('settings exportFolder (mediumText, an absolute path)', () => {
   const max = LIMITS.mediumText;
   it(`accepts ${max} characters and stores them; refuses ${max + 1}`, async () => {
-    const folder = `/${fill('x', max - 1)}`;
+    // A real folder of exactly `max` characters: settings.update checks that the folder exists and takes a file.
+    let folder = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-limits-'));
+    while (max - folder.length > 201) folder = path.join(folder, fill('x', 200));
+    folder = path.join(folder, fill('x', max - folder.length - 1));
+    fs.mkdirSync(folder, { recursive: true });
+    expect(folder).toHaveLength(max);
     await expectAccepted('settings.update', { exportFolder: folder });
     expect(((await t.call('settings.get', {})) as Settings).exportFolder).toBe(folder);
     await expectRefused('settings.update', { exportFolder: `/${fill('y', max)}` }, 'exportFolder');

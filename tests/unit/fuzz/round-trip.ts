@@ -20,6 +20,9 @@ export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
   'patients.update': ['displayName', 'birthDate'],
   // The name-or-code rule and "nothing to correct" name displayName; a future birth date names birthDate.
   'patients.correct': ['displayName', 'birthDate'],
+  // A chosen export folder must exist and take a file (the fuzz pool has a missing one and a file).
+  'settings.update': ['exportFolder'],
+  'exports.create': ['folder'],
   'consultations.updateFindings': ['findings.painSince'],
   'consultations.updateDecision': ['decision.augmentation.plannedDate', 'decision.followUpDate'],
   'consultations.amend': [

@@ -9,7 +9,7 @@ import {
 } from '../../../../src-shared/contract/index.js';
 import type { CallResult } from '../../../../src-shared/envelope.js';
 import { APP_ORIGIN } from '../../../../src-main/electron/guards.js';
-import { EVENT_CHANNEL } from '../../../../src-main/electron/channels.js';
+import { EVENT_CHANNEL } from '../../../../src-shared/bridge.js';
 import { setupIpc } from '../../../../src-main/electron/ipc.js';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.js';
 

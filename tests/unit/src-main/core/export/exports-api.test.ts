@@ -86,25 +86,33 @@ describe('exports.create', () => {
     expect((await t.raw('settings.update', { exportFolder: 'relative/exports' })).ok).toBe(false);
   });
 
+  // Settings refuse such folders when chosen; these are folders that went bad after (a drive unplugged, a file in their place).
   it.each([
     [
       'a file, not a folder',
-      (dir: string) => fs.writeFileSync(path.join(dir, 'file'), 'x') ?? path.join(dir, 'file'),
+      (dir: string) => path.join(dir, 'file'),
+      (folder: string) => {
+        fs.rmdirSync(folder);
+        fs.writeFileSync(folder, 'x');
+      },
       'NOT_FOUND',
       /is not a folder/,
     ],
     [
       'gone (missing parent)',
       (dir: string) => path.join(dir, 'unplugged-drive', 'exports'),
+      (folder: string) => fs.rmSync(path.dirname(folder), { recursive: true }),
       'NOT_FOUND',
       /does not exist \(any more\)/,
     ],
-  ])('a folder that is %s: a clear error, nothing written', async (_name, folderIn, code, message) => {
+  ])('a folder that is %s: a clear error, nothing written', async (_name, folderIn, breakFolder, code, message) => {
     const t = await exportCore();
     const ids = await twoRecords(t);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-exports-'));
     const folder = folderIn(dir);
+    fs.mkdirSync(folder, { recursive: true });
     await t.call('settings.update', { exportFolder: folder });
+    breakFolder(folder);
     await expectFailure(t, { consultationIds: ids, kind: 'record-text', pseudonymize: false }, code, message);
     expect(listFiles(dir)).toEqual(fs.existsSync(path.join(dir, 'file')) ? ['file'] : []);
     expect(exportRows(t)).toEqual([]);

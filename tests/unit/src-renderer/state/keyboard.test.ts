@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, type KeyAction, type KeyInput } from '../../../../src-renderer/doctor/keyboard.js';
+import { actionForKey, type KeyAction, type KeyInput } from '../../../../src-renderer/state/keyboard.js';
 
 const press = (key: string, extra: Partial<KeyInput> = {}, pending = ''): KeyAction | null =>
   actionForKey({ key, inTextField: false, ...extra }, pending);
