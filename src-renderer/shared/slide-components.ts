@@ -3,7 +3,7 @@
  * arrays for risks, the patient's own spine. Built with DOM calls, not HTML
  * strings, so no slide text can inject markup.
  */
-import { spineLevels, type FracturedLevel } from '../../src-shared/contract/index.js';
+import { spineLevels, type PatientSpineLevel } from '../../src-shared/contract/index.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -38,54 +38,136 @@ export function drawIconArray(host: HTMLElement): void {
   host.replaceChildren(svg, label);
 }
 
-const GRADE_COLOURS: Record<number, string> = { 1: '#e8a317', 2: '#d9631e', 3: '#b3261e' };
+const GRADE_COLOURS: Record<number, string> = { 1: '#c77c00', 2: '#c2410c', 3: '#a01c1c' };
+/** Loss of front height drawn for each Genant grade (mild 20–25 %, moderate 25–40 %, severe > 40 %). */
+const GRADE_LOSS: Record<number, number> = { 1: 0.22, 2: 0.33, 3: 0.5 };
 
-/** The spine from T1 to L5; fractured levels coloured by Genant grade. */
-export function drawSpine(
-  host: HTMLElement,
-  levels: readonly FracturedLevel[] | null,
-  gradeNames: readonly string[],
-): void {
-  const byLevel = new Map((levels ?? []).map((l) => [l.level, l.grade]));
-  const svg = svgEl('svg', { viewBox: '0 0 460 760', 'aria-hidden': 'true' });
-  const described = [...byLevel].map(([level, grade]) => `${level}: ${gradeNames[grade - 1] ?? grade}`).join(', ');
-  host.setAttribute('role', 'img');
-  host.setAttribute('aria-label', described || 'Spine T1 to L5');
+/**
+ * Where each vertebra of T1–L5 sits in a side view (front of the body on the left): the thoracic spine
+ * curves back (kyphosis), the lumbar spine forward (lordosis), as a healthy spine does.
+ */
+export interface VertebraPlace {
+  level: (typeof spineLevels)[number];
+  x: number;
+  y: number;
+  angle: number;
+  height: number;
+}
+
+export function spineLayout(): VertebraPlace[] {
+  const out: VertebraPlace[] = [];
+  let y = 50;
   spineLevels.forEach((level, i) => {
     const lumbar = level.startsWith('L');
-    const h = lumbar ? 44 : 36;
-    const y = i * 44 + (lumbar ? (i - 12) * 0 : 0) + 10;
-    const x = 130 + Math.sin((i / 16) * Math.PI) * 40;
-    const grade = byLevel.get(level);
-    const w = lumbar ? 120 : 96;
-    svg.append(
-      svgEl('rect', {
-        x,
-        y,
-        width: w,
-        height: h - 8,
-        rx: 8,
-        fill: grade ? (GRADE_COLOURS[grade] ?? '#b3261e') : '#e7e2d6',
+    const height = lumbar ? 42 : 30 + i * 0.9;
+    // Thoracic: a gentle bow to the back (right); lumbar: a gentle bow to the front (left).
+    const t = lumbar ? (i - 12 + 0.5) / 5 : (i + 0.5) / 12;
+    const bow = lumbar ? -34 : 46;
+    const x = 230 + bow * Math.sin(Math.PI * t);
+    // The body sits square to the curve: turned against the curve's sideways drift per level.
+    const drift = (bow * Math.PI * Math.cos(Math.PI * t)) / (lumbar ? 5 : 12);
+    const angle = (-Math.atan2(drift, height + 12) * 180) / Math.PI;
+    out.push({ level, x, y: y + height / 2, angle, height });
+    y += height + 12;
+  });
+  return out;
+}
+
+/** One vertebral body seen from the side; a fracture lowers its front edge (a wedge). */
+function vertebraPath(width: number, height: number, loss: number): string {
+  const back = height / 2;
+  const front = back - height * loss;
+  const w = width / 2;
+  const r = 5;
+  return [
+    `M ${-w + r} ${-front}`,
+    `L ${w - r} ${-back}`,
+    `Q ${w} ${-back} ${w} ${-back + r}`,
+    `L ${w} ${back - r}`,
+    `Q ${w} ${back} ${w - r} ${back}`,
+    `L ${-w + r} ${back}`,
+    `Q ${-w} ${back} ${-w} ${back - r}`,
+    `L ${-w} ${-front + r}`,
+    `Q ${-w} ${-front} ${-w + r} ${-front}`,
+    'Z',
+  ].join(' ');
+}
+
+/** Words for the drawing, in the patient's language. */
+export interface SpineWords {
+  gradeNames: readonly string[];
+  planned: string;
+  front: string;
+}
+
+/** The patient's own spine, T1 to L5, side view with its natural curves; fractured levels by Genant grade. */
+export function drawSpine(host: HTMLElement, levels: readonly PatientSpineLevel[] | null, words: SpineWords): void {
+  const byLevel = new Map((levels ?? []).map((l) => [l.level, l]));
+  const svg = svgEl('svg', { viewBox: '0 0 760 900', 'aria-hidden': 'true' });
+  const described = [...byLevel.values()]
+    .map((l) => `${l.level}: ${words.gradeNames[l.grade - 1] ?? l.grade}${l.planned ? ` (${words.planned})` : ''}`)
+    .join(', ');
+  host.setAttribute('role', 'img');
+  host.setAttribute('aria-label', described || 'Spine T1 to L5');
+  const front = svgEl('text', { x: 40, y: 30, 'font-size': 26, fill: '#3c4a63' });
+  front.textContent = `← ${words.front}`;
+  svg.append(front);
+  for (const { level, x, y, angle, height } of spineLayout()) {
+    const fractured = byLevel.get(level);
+    const lumbar = level.startsWith('L');
+    const width = lumbar ? 92 : 74;
+    const group = svgEl('g', { transform: `translate(${x} ${y}) rotate(${angle})` });
+    // The bony arch behind the body (towards the back, on the right).
+    group.append(
+      svgEl('path', {
+        d: `M ${width / 2} ${-height / 4} L ${width / 2 + 34} ${-height / 8} L ${width / 2 + 34} ${height / 8} L ${width / 2} ${height / 4} Z`,
+        fill: '#d8d2c4',
         stroke: '#14213d',
         'stroke-width': 2,
       }),
     );
-    const text = svgEl('text', { x: x - 20, y: y + h / 2, 'text-anchor': 'end', 'font-size': 30, fill: '#14213d' });
-    text.textContent = level;
-    svg.append(text);
-    if (grade) {
-      const note = svgEl('text', { x: x + w + 16, y: y + h / 2, 'font-size': 30, 'font-weight': 700, fill: '#14213d' });
-      note.textContent = gradeNames[grade - 1] ?? String(grade);
+    group.append(
+      svgEl('path', {
+        d: vertebraPath(width, height, fractured ? (GRADE_LOSS[fractured.grade] ?? 0.3) : 0),
+        fill: fractured ? (GRADE_COLOURS[fractured.grade] ?? '#a01c1c') : '#efe9dc',
+        stroke: '#14213d',
+        'stroke-width': fractured ? 4 : 2,
+        'data-level': level,
+        'data-grade': fractured?.grade ?? 0,
+      }),
+    );
+    svg.append(group);
+    const label = svgEl('text', {
+      x: x - width / 2 - 22,
+      y: y + 10,
+      'text-anchor': 'end',
+      'font-size': fractured ? 34 : 26,
+      'font-weight': fractured ? 700 : 400,
+      fill: '#14213d',
+    });
+    label.textContent = level;
+    svg.append(label);
+    if (fractured) {
+      const note = svgEl('text', {
+        x: x + width / 2 + 52,
+        y: y + 11,
+        'font-size': 34,
+        'font-weight': 700,
+        fill: '#14213d',
+      });
+      note.textContent =
+        (words.gradeNames[fractured.grade - 1] ?? String(fractured.grade)) +
+        (fractured.planned ? ` · ${words.planned}` : '');
       svg.append(note);
     }
-  });
+  }
   host.classList.add('patient-spine');
   host.replaceChildren(svg);
 }
 
 export interface SlideComponentData {
-  spine: readonly FracturedLevel[] | null;
-  gradeNames: readonly string[];
+  spine: readonly PatientSpineLevel[] | null;
+  spineWords: SpineWords;
   renderPdfPage?: (host: HTMLElement, page: number) => void;
 }
 
@@ -93,14 +175,18 @@ export function drawSlideComponents(root: HTMLElement, data: SlideComponentData)
   for (const host of root.querySelectorAll<HTMLElement>('[data-component]')) {
     const kind = host.dataset.component;
     if (kind === 'icon-array') drawIconArray(host);
-    else if (kind === 'patient-spine') drawSpine(host, data.spine, data.gradeNames);
+    else if (kind === 'patient-spine') drawSpine(host, data.spine, data.spineWords);
     else if (kind === 'pdf-page') data.renderPdfPage?.(host, Number(host.dataset.page) || 1);
   }
 }
 
-/** Genant grade names in the patient's language. */
-export const GRADE_NAMES: Record<string, readonly string[]> = {
-  en: ['mild', 'moderate', 'severe'],
-  fr: ['léger', 'modéré', 'sévère'],
-  de: ['leicht', 'mittel', 'schwer'],
+/** Genant grade names and the drawing's words in the patient's language. */
+export const SPINE_WORDS: Record<string, SpineWords> = {
+  en: { gradeNames: ['mild', 'moderate', 'severe'], planned: 'planned', front: 'front' },
+  fr: { gradeNames: ['léger', 'modéré', 'sévère'], planned: 'prévu', front: 'devant' },
+  de: { gradeNames: ['leicht', 'mittel', 'schwer'], planned: 'geplant', front: 'vorne' },
 };
+
+export function spineWordsFor(language: string): SpineWords {
+  return SPINE_WORDS[language] ?? (SPINE_WORDS.en as SpineWords);
+}

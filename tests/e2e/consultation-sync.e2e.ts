@@ -150,6 +150,20 @@ test('a new consultation starts on a welcome with its own spine; the Present tab
   });
   const spine = await ok<{ spine: { level: string }[] | null }>(doctor, 'presentation.get', {});
   expect(spine.spine?.map((l) => l.level)).toEqual(['T12', 'L1']);
+  // On the "your spine" slide: both levels drawn by grade, the severe one lower at the front than a sound one.
+  const ids = await slideIds(doctor, 'vertebral-fracture');
+  await ok(doctor, 'presentation.start', {});
+  await ok(doctor, 'presentation.goto', { deckId: 'vertebral-fracture', slideIndex: ids.indexOf('your-spine') });
+  await expect(rendered(patient.page)).toHaveAttribute('data-rendered-slide', 'your-spine');
+  const drawing = patient.page.locator('section.present .patient-spine');
+  await expect(drawing).toHaveAttribute('aria-label', 'T12: severe, L1: moderate');
+  // The outline of a wedge (front edge lowered) is shorter than that of the sound vertebra above it.
+  const outline = (level: string) =>
+    drawing.locator(`path[data-level="${level}"]`).evaluate((path) => (path as SVGPathElement).getTotalLength());
+  expect(await outline('T12')).toBeLessThan((await outline('T11')) - 10);
+  expect(await outline('L1')).toBeLessThan((await outline('L2')) - 5);
+  await expect(drawing).toContainText('severe');
+  await expect(drawing).toContainText('moderate');
 
   // Closing the consultation: idle again, spine cleared.
   await ok(doctor, 'consultations.close', { id: draft.id });
