@@ -32,7 +32,9 @@ export function formatCheck(result: DecksCheck): { lines: string[]; exitCode: nu
       // Reported against the goals (FK ≤ 6, SMOG ≤ 8), never a failure: wording is the authors' call.
       const { grade, smog, words } = deck.readability;
       const over = grade > 6 || smog > 8 ? ' — above the goal (FK ≤ 6, SMOG ≤ 8)' : '';
-      lines.push(`readability ${deck.deckId}: grade ${grade.toFixed(1)}, SMOG ${smog.toFixed(1)} (${words} words)${over}`);
+      lines.push(
+        `readability ${deck.deckId}: grade ${grade.toFixed(1)}, SMOG ${smog.toFixed(1)} (${words} words)${over}`,
+      );
     }
   }
   const count = all.length;

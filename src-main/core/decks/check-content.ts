@@ -12,7 +12,14 @@ import type { Language } from '../../../src-shared/contract/common.js';
 import type { LineProblem, ParsedDeck, ParsedSlide } from './parse-markdown.js';
 
 /** Front-matter fields every deck file must carry (IPDAS certifying items). */
-export const certifyingFields = ['version', 'evidenceReviewed', 'writtenBy', 'reviewedBy', 'funding', 'sources'] as const;
+export const certifyingFields = [
+  'version',
+  'evidenceReviewed',
+  'writtenBy',
+  'reviewedBy',
+  'funding',
+  'sources',
+] as const;
 
 /** Grouping and decimal separators per language, as a reader there writes them. */
 const NUMBER_FORMAT: Record<Language, { token: RegExp; canonical: RegExp; example: string }> = {
@@ -83,8 +90,7 @@ function checkCertifying(deck: ParsedDeck, language: Language): LineProblem[] {
   if (language !== 'en' && front.translationReview === undefined) {
     problems.push({
       line: 1,
-      message:
-        "front matter is missing 'translationReview' (e.g. \"awaiting review by a native-speaking clinician\")",
+      message: 'front matter is missing \'translationReview\' (e.g. "awaiting review by a native-speaking clinician")',
     });
   }
   return problems;

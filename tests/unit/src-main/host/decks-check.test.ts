@@ -14,7 +14,9 @@ describe('decks-check output', () => {
     expect(lines.filter((line) => line.startsWith('bad/en.md:1: front matter is missing the certifying'))).toHaveLength(
       4,
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^readability bad: grade -?\d+\.\d, SMOG \d+\.\d \(\d+ words\)/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^readability bad: grade -?\d+\.\d, SMOG \d+\.\d \(\d+ words\)/),
+    );
     expect(lines).toContainEqual(
       expect.stringMatching(/^readability good-deck: grade -?\d+\.\d, SMOG \d+\.\d \(\d+ words\)$/),
     );

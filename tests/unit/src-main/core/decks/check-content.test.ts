@@ -9,7 +9,8 @@ function contentOf(
   fields: (language: string) => Record<string, string | null> = certifying,
 ): string[] {
   const files: Record<string, string> = {};
-  for (const [language, list] of Object.entries(slides)) files[`${language}.md`] = deckFile('demo', language, list, fields(language));
+  for (const [language, list] of Object.entries(slides))
+    files[`${language}.md`] = deckFile('demo', language, list, fields(language));
   const result = checkDeckFolder(writeDeck(tempDir(), 'demo', files));
   return result.contentProblems.map((p) => `${p.file}:${p.line}: ${p.message}`);
 }
@@ -59,7 +60,9 @@ describe('deck content rules', () => {
       fr: [sourced('risk', 'Environ 8 sur 1 000 personnes ; 3,5 jours.')],
       de: [sourced('risk', 'Etwa 8 von 100 Menschen; 3,5 Tage.')],
     });
-    expect(problems).toEqual([expect.stringMatching(/^demo\/de\.md:\d+: slide 'risk' lacks the number 1,000 of en\.md$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^demo\/de\.md:\d+: slide 'risk' lacks the number 1,000 of en\.md$/),
+    ]);
   });
 
   it('counts a repeated number as often as English states it', () => {
@@ -97,10 +100,15 @@ describe('deck content rules', () => {
   it('requires a Source: line in the notes of a slide stating a number', () => {
     const problems = contentOf({
       en: [slide('n', 'About 1 in 100.', 'From a big trial.'), slide('ok', 'About 1 in 100.', 'Source: VERTOS IV.')],
-      fr: [slide('n', 'Environ 1 sur 100.', 'Source : Zhan.'), slide('ok', 'Environ 1 sur 100.', 'Source : VERTOS IV.')],
+      fr: [
+        slide('n', 'Environ 1 sur 100.', 'Source : Zhan.'),
+        slide('ok', 'Environ 1 sur 100.', 'Source : VERTOS IV.'),
+      ],
       de: [slide('n', 'Etwa 1 von 100.', 'Quelle: Zhan.'), slide('ok', 'Etwa 1 von 100.', 'Quelle: VERTOS IV.')],
     });
-    expect(problems).toEqual([expect.stringMatching(/^demo\/en\.md:\d+: slide 'n' states a number but its notes have no 'Source:' line$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^demo\/en\.md:\d+: slide 'n' states a number but its notes have no 'Source:' line$/),
+    ]);
   });
 
   it('reports drafting words left in the notes, on their line', () => {

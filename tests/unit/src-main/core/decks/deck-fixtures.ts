@@ -65,13 +65,18 @@ export function certifying(language: string): Record<string, string> {
 export function writeGoodDeck(root: string, deckId: string): string {
   const files: Record<string, string> = { 'assets/leak.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' };
   for (const language of ['en', 'fr', 'de']) {
-    files[`${language}.md`] = deckFile(deckId, language, [
-      slide(
-        'intro',
-        `## Cement can leak\n\n- It is rare. <!-- .element: class="fragment" -->\n\n![A bone](assets/leak.svg)`,
-      ),
-      slide('numbers', 'About 1 in 100 people.', 'Source: Zhan et al. 2017.') + '\n--\n' + slide('below'),
-    ], certifying(language));
+    files[`${language}.md`] = deckFile(
+      deckId,
+      language,
+      [
+        slide(
+          'intro',
+          `## Cement can leak\n\n- It is rare. <!-- .element: class="fragment" -->\n\n![A bone](assets/leak.svg)`,
+        ),
+        slide('numbers', 'About 1 in 100 people.', 'Source: Zhan et al. 2017.') + '\n--\n' + slide('below'),
+      ],
+      certifying(language),
+    );
   }
   return writeDeck(root, deckId, files);
 }

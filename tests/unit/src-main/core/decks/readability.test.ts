@@ -22,7 +22,14 @@ describe('readability', () => {
   });
 
   it('ignores tokens without letters and empty text', () => {
-    expect(readability('12 - 40 %')).toEqual({ grade: 0, smog: 0, words: 0, sentences: 0, syllables: 0, polysyllables: 0 });
+    expect(readability('12 - 40 %')).toEqual({
+      grade: 0,
+      smog: 0,
+      words: 0,
+      sentences: 0,
+      syllables: 0,
+      polysyllables: 0,
+    });
   });
 
   it('combines the counts of several slides', () => {
