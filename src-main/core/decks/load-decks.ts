@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../../src-shared/contract/common.js';
-import type { DeckProblem, DeckSummary } from '../../../src-shared/contract/decks.js';
+import type { DeckCertifying, DeckProblem, DeckSummary } from '../../../src-shared/contract/decks.js';
 import { checkDeckFolder, findDeckFolders, type DeckCheck } from './check.js';
 import type { ParsedDeck } from './parse-markdown.js';
 import { countPdfPagesSync, type PageCount } from './pdf-pages.js';
@@ -81,6 +81,20 @@ function addMarkdown(loaded: LoadedDecks, dir: string, source: 'bundled' | 'user
     if (title !== undefined) titles[language] = title;
   }
   const slideCount = check.files.en?.slides.length ?? 0;
+  const translationReview: DeckCertifying['translationReview'] = {};
+  for (const language of languages) {
+    const review = check.files[language]?.frontMatter?.translationReview;
+    if (language !== 'en' && review !== undefined) translationReview[language] = review;
+  }
+  const certifying: DeckCertifying = {
+    version: String(en.version),
+    evidenceReviewed: en.evidenceReviewed ?? null,
+    writtenBy: en.writtenBy ?? null,
+    reviewedBy: en.reviewedBy ?? null,
+    funding: en.funding ?? null,
+    sources: en.sources,
+    translationReview,
+  };
   const summary: DeckSummary = {
     id: check.deckId,
     titles,
@@ -89,6 +103,7 @@ function addMarkdown(loaded: LoadedDecks, dir: string, source: 'bundled' | 'user
     source,
     kind: 'markdown',
     slideCount,
+    certifying,
   };
   const file = path.relative(displayRoot, path.join(dir, 'en.md')).split(path.sep).join('/');
   addEntry(loaded, { kind: 'markdown', summary, dir, files: check.files }, file);

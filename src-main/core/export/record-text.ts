@@ -4,7 +4,7 @@
  */
 import { formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
 import { amendmentChanges, decisionLines, levelLines, painLine, redFlagLine, riskNames } from './section-lines.js';
-import type { ExportSummary } from './summary.js';
+import { deckEdition, type ExportSummary } from './summary.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -35,7 +35,9 @@ function headerLines(s: ExportSummary): string[] {
 }
 
 function explainedLines(s: ExportSummary): string[] {
-  const decks = s.explained.decks.map((d) => `${d.title}: ${d.slides} slides, ${formatDuration(d.totalMs)}`);
+  const decks = s.explained.decks.map(
+    (d) => `${d.title} (${deckEdition(d)}): ${d.slides} slides, ${formatDuration(d.totalMs)}`,
+  );
   const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
   return [
     '## What was explained',
