@@ -100,9 +100,7 @@ function section(title: string, lines: readonly string[], entries: Resource[] = 
 
 function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Record<string, Resource[]>): Composition {
   const explained = [
-    ...s.explained.decks.map(
-      (d) => `${d.title} (${deckEdition(d)}): ${d.slides} slides, ${formatDuration(d.totalMs)}`,
-    ),
+    ...s.explained.decks.map((d) => `${d.title} (${deckEdition(d)}): ${d.slides} slides, ${formatDuration(d.totalMs)}`),
     ...s.explained.risks.map((x) => `Risk slide ${riskLabels[x.risk]}: ${formatDuration(x.shownMs)}`),
   ];
   const amendments = s.amendments.flatMap((a) => {

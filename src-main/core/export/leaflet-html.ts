@@ -118,7 +118,8 @@ function decksUsed(s: ExportSummary, t: LeafletText): string {
   const lines = s.explained.decks.map((d) => {
     const reviewed = d.evidenceReviewed === null ? null : formatDay(d.evidenceReviewed, t);
     const translation = d.translationReview === null ? '' : `; ${t.translation}${t.colon}${d.translationReview}`;
-    return `${d.title}${t.colon}${t.deckEdition(d.version, reviewed)}${translation}`;
+    // The topic in plain words: deck titles may use clinical terms the leaflet avoids.
+    return `${t.topics[d.topic ?? 'other']}${t.colon}${t.deckEdition(d.version, reviewed)}${translation}`;
   });
   return `<div class="meta"><h2>${escapeHtml(t.decksUsed)}</h2>${list(lines, '')}</div>`;
 }
