@@ -1,7 +1,8 @@
 /**
  * `npm run decks:check [DIR]`: check deck folders against slides/README.md.
  * DIR is one deck folder or a folder of decks (default: the repo's slides/).
- * Prints `file:line: message` per problem, the English readability per deck
+ * Prints `file:line: message` per problem (structural and content rules), the
+ * English readability per deck (Flesch–Kincaid and SMOG)
  * and a summary; exits 1 when there is any problem.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -22,16 +23,21 @@ function repoRoot(): string {
 
 /** The report lines and exit code; separate from printing so it can be tested. */
 export function formatCheck(result: DecksCheck): { lines: string[]; exitCode: number } {
-  const lines = result.problems.map((problem) =>
+  const all = [...result.problems, ...result.contentProblems];
+  const lines = all.map((problem) =>
     problem.line > 0 ? `${problem.file}:${problem.line}: ${problem.message}` : `${problem.file}: ${problem.message}`,
   );
   for (const deck of result.decks) {
     if (deck.readability) {
-      const { grade, words } = deck.readability;
-      lines.push(`readability ${deck.deckId}: grade ${grade.toFixed(1)} (${words} words)`);
+      // Reported against the goals (FK ≤ 6, SMOG ≤ 8), never a failure: wording is the authors' call.
+      const { grade, smog, words } = deck.readability;
+      const over = grade > 6 || smog > 8 ? ' — above the goal (FK ≤ 6, SMOG ≤ 8)' : '';
+      lines.push(
+        `readability ${deck.deckId}: grade ${grade.toFixed(1)}, SMOG ${smog.toFixed(1)} (${words} words)${over}`,
+      );
     }
   }
-  const count = result.problems.length;
+  const count = all.length;
   const decks = `${result.decks.length} deck${result.decks.length === 1 ? '' : 's'}`;
   lines.push(
     count === 0 ? `${decks} checked, no problems` : `${decks} checked, ${count} problem${count === 1 ? '' : 's'}`,

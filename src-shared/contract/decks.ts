@@ -13,6 +13,20 @@ export const deckTopics = [
   'other',
 ] as const;
 
+/** IPDAS certifying items of a Markdown deck (slides/README.md); absent for PDF decks. */
+export const deckCertifyingSchema = z.object({
+  version: z.string(),
+  /** YYYY-MM-DD, or null when the deck does not state it (the checker reports that). */
+  evidenceReviewed: z.string().nullable(),
+  writtenBy: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  funding: z.string().nullable(),
+  sources: z.array(z.string()),
+  /** Per translated language: who reviewed it, or that it still awaits a native-speaking clinician. */
+  translationReview: z.partialRecord(languageSchema, z.string()),
+});
+export type DeckCertifying = z.infer<typeof deckCertifyingSchema>;
+
 export const deckSummarySchema = z.object({
   id: deckIdSchema,
   /** Title per available language. */
@@ -22,6 +36,7 @@ export const deckSummarySchema = z.object({
   source: z.enum(['bundled', 'user']),
   kind: z.enum(['markdown', 'pdf']),
   slideCount: z.int(),
+  certifying: deckCertifyingSchema.optional(),
 });
 export type DeckSummary = z.infer<typeof deckSummarySchema>;
 

@@ -7,24 +7,31 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DeckProblem } from '../../../src-shared/contract/decks.js';
 import { languages, type Language } from '../../../src-shared/contract/common.js';
+import { checkDeckContent } from './check-content.js';
 import { checkSlides, checkSvgText } from './check-rules.js';
 import { parseDeckMarkdown, type LineProblem, type ParsedDeck } from './parse-markdown.js';
-import { combineReadability, readability, type Readability } from './readability.js';
+import { combineReadability, runningReadability, type Readability } from './readability.js';
 
 export interface DeckCheck {
   /** The folder name (which the front-matter id must equal). */
   deckId: string;
   dir: string;
   problems: DeckProblem[];
+  /**
+   * Content rules (check-content.ts): `decks:check` fails on them, but they do
+   * not leave the deck out of the app while its wording is being corrected.
+   */
+  contentProblems: DeckProblem[];
   /** Parsed files per language, reused by the library. */
   files: Partial<Record<Language, ParsedDeck>>;
-  /** Flesch–Kincaid of the English slide bodies; null without en.md. */
+  /** Flesch–Kincaid and SMOG of the English slides as running text; null without en.md. */
   readability: Readability | null;
 }
 
 export interface DecksCheck {
   decks: DeckCheck[];
   problems: DeckProblem[];
+  contentProblems: DeckProblem[];
 }
 
 /**
@@ -35,7 +42,11 @@ export function checkDecks(dir: string, displayRoot?: string): DecksCheck {
   const folders = isDeckFolder(dir) ? [dir] : findDeckFolders(dir);
   const root = displayRoot ?? (isDeckFolder(dir) ? path.dirname(dir) : dir);
   const decks = folders.map((folder) => checkDeckFolder(folder, root));
-  return { decks, problems: decks.flatMap((deck) => deck.problems) };
+  return {
+    decks,
+    problems: decks.flatMap((deck) => deck.problems),
+    contentProblems: decks.flatMap((deck) => deck.contentProblems),
+  };
 }
 
 /** A folder holding a language file is one deck, not a folder of decks. */
@@ -54,9 +65,10 @@ export function findDeckFolders(dir: string): string[] {
 export function checkDeckFolder(dir: string, displayRoot: string = path.dirname(dir)): DeckCheck {
   const deckId = path.basename(dir);
   const problems: DeckProblem[] = [];
-  const report = (file: string, list: LineProblem[]): void => {
+  const contentProblems: DeckProblem[] = [];
+  const report = (file: string, list: LineProblem[], into: DeckProblem[] = problems): void => {
     const shown = path.relative(displayRoot, path.join(dir, file)).split(path.sep).join('/');
-    for (const problem of list) problems.push({ file: shown, line: problem.line, message: problem.message });
+    for (const problem of list) into.push({ file: shown, line: problem.line, message: problem.message });
   };
   const files: Partial<Record<Language, ParsedDeck>> = {};
   for (const language of languages) {
@@ -75,8 +87,9 @@ export function checkDeckFolder(dir: string, displayRoot: string = path.dirname(
     if (en && other) report(`${language}.md`, compareTranslation(en, other));
   }
   for (const svg of svgAssets(dir)) report(svg, checkSvgText(readFileSync(path.join(dir, svg), 'utf8')));
-  const grade = en ? combineReadability(en.slides.map((slide) => readability(slide.text))) : null;
-  return { deckId, dir, problems, files, readability: grade };
+  for (const [language, list] of checkDeckContent(files)) report(`${language}.md`, list, contentProblems);
+  const grade = en ? combineReadability(en.slides.map((slide) => runningReadability(slide.text))) : null;
+  return { deckId, dir, problems, contentProblems, files, readability: grade };
 }
 
 function checkFrontMatter(parsed: ParsedDeck, language: Language, deckId: string): LineProblem[] {

@@ -14,6 +14,22 @@ export interface LineProblem {
 
 const quoted = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
+/** A calendar date written YYYY-MM-DD (YAML leaves it a string); 2026-02-30 is refused. */
+const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'is not a real calendar date');
+
+/** Roles, not names (e.g. "spine surgeon"), so the deck names no person. */
+const role = z
+  .string({ error: 'must be a role, e.g. "spine surgeon"' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120, 'must be a short role, not a paragraph');
+
 export const frontMatterSchema = z.object({
   id: deckIdSchema,
   title: z.string().trim().min(1, 'must not be empty'),
@@ -26,6 +42,14 @@ export const frontMatterSchema = z.object({
   version: z.union([z.number(), z.string().trim().min(1)], { error: 'must be a number or a string' }),
   sources: z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'must list at least one source'),
   audience: z.string().optional(),
+  // Certifying items (IPDAS). Optional here so that a deck missing them still
+  // parses; the checker (check-content.ts) reports every one that is missing.
+  evidenceReviewed: isoDate.optional(),
+  writtenBy: role.optional(),
+  reviewedBy: role.optional(),
+  funding: z.string().trim().min(1, 'must not be empty').optional(),
+  /** fr/de: who checked the translation, or that it still awaits a native-speaking clinician. */
+  translationReview: z.string().trim().min(1, 'must not be empty').optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

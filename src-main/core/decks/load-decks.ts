@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { languages, type Language } from '../../../src-shared/contract/common.js';
-import type { DeckProblem, DeckSummary } from '../../../src-shared/contract/decks.js';
+import type { DeckCertifying, DeckProblem, DeckSummary } from '../../../src-shared/contract/decks.js';
 import { checkDeckFolder, findDeckFolders, type DeckCheck } from './check.js';
 import { createListingCache, folderStamp, type DeckListingCache } from './listing-cache.js';
 import { parseDeckMarkdown, type ParsedDeck } from './parse-markdown.js';
@@ -108,6 +108,20 @@ function addMarkdownDeck(
     if (title !== undefined) titles[language] = title;
   }
   const slideCount = check.files.en?.slides.length ?? 0;
+  const translationReview: DeckCertifying['translationReview'] = {};
+  for (const language of languages) {
+    const review = check.files[language]?.frontMatter?.translationReview;
+    if (language !== 'en' && review !== undefined) translationReview[language] = review;
+  }
+  const certifying: DeckCertifying = {
+    version: String(en.version),
+    evidenceReviewed: en.evidenceReviewed ?? null,
+    writtenBy: en.writtenBy ?? null,
+    reviewedBy: en.reviewedBy ?? null,
+    funding: en.funding ?? null,
+    sources: en.sources,
+    translationReview,
+  };
   const summary: DeckSummary = {
     id: check.deckId,
     titles,
@@ -116,6 +130,7 @@ function addMarkdownDeck(
     source,
     kind: 'markdown',
     slideCount,
+    certifying,
   };
   if (stamp !== null) cache.set(dir, { stamp, summary, problems: [] });
   const files = check.files;

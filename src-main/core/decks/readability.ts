@@ -1,50 +1,75 @@
 /**
- * Flesch–Kincaid grade level of English patient text. Slide text is mostly
- * headings and bullet points without full stops, so every non-empty line
- * (heading, list item, paragraph line) counts as at least one sentence;
- * otherwise a slide of ten bullets would read as one enormous sentence.
+ * Readability of English patient text: Flesch–Kincaid grade and SMOG.
+ *
+ * `readability` counts every non-empty line as at least one sentence (a slide
+ * of ten unpunctuated bullets would otherwise read as one enormous sentence).
+ * `runningReadability` is the stricter measure the checker reports: a slide's
+ * lines are joined into one running text, so only real sentence ends (. ! ?)
+ * end a sentence — bullets have to be written as short full sentences to score well.
  */
 import { syllable } from 'syllable';
 
 export interface Readability {
-  /** US school grade; 0 when there is no text. */
+  /** Flesch–Kincaid US school grade; 0 when there is no text. */
   grade: number;
+  /** SMOG grade (McLaughlin 1969); 0 when there is no text. */
+  smog: number;
   words: number;
   sentences: number;
   syllables: number;
+  /** Words of three or more syllables (SMOG counts these). */
+  polysyllables: number;
 }
 
 const LETTER = /\p{L}/u;
 const SENTENCE_END = /[.!?]+/;
 
-/** Counts for one piece of text; sum several with `combineReadability`. */
+/** Counts for one piece of text, one line at least one sentence; sum several with `combineReadability`. */
 export function readability(text: string): Readability {
-  let words = 0;
-  let sentences = 0;
-  let syllables = 0;
-  for (const line of text.split(/\r?\n/)) {
-    for (const part of line.split(SENTENCE_END)) {
-      const tokens = part.split(/\s+/).filter((token) => LETTER.test(token));
-      if (tokens.length === 0) continue;
-      sentences += 1;
-      words += tokens.length;
-      for (const token of tokens) syllables += Math.max(1, syllable(wordOf(token)));
+  const counts = { words: 0, sentences: 0, syllables: 0, polysyllables: 0 };
+  for (const line of text.split(/\r?\n/)) addSentences(line, counts);
+  return score(counts);
+}
+
+/** Counts for a slide's lines joined into one running text (only . ! ? end a sentence). */
+export function runningReadability(text: string): Readability {
+  const counts = { words: 0, sentences: 0, syllables: 0, polysyllables: 0 };
+  addSentences(text.split(/\r?\n/).join(' '), counts);
+  return score(counts);
+}
+
+type Counts = Omit<Readability, 'grade' | 'smog'>;
+
+function addSentences(text: string, counts: Counts): void {
+  for (const part of text.split(SENTENCE_END)) {
+    const tokens = part.split(/\s+/).filter((token) => LETTER.test(token));
+    if (tokens.length === 0) continue;
+    counts.sentences += 1;
+    counts.words += tokens.length;
+    for (const token of tokens) {
+      const count = Math.max(1, syllable(wordOf(token)));
+      counts.syllables += count;
+      if (count >= 3) counts.polysyllables += 1;
     }
   }
-  return { grade: grade(words, sentences, syllables), words, sentences, syllables };
 }
 
 /** Counts of several texts taken together (one deck). */
 export function combineReadability(parts: readonly Readability[]): Readability {
-  const words = sum(parts, (part) => part.words);
-  const sentences = sum(parts, (part) => part.sentences);
-  const syllables = sum(parts, (part) => part.syllables);
-  return { grade: grade(words, sentences, syllables), words, sentences, syllables };
+  return score({
+    words: sum(parts, (part) => part.words),
+    sentences: sum(parts, (part) => part.sentences),
+    syllables: sum(parts, (part) => part.syllables),
+    polysyllables: sum(parts, (part) => part.polysyllables),
+  });
 }
 
-function grade(words: number, sentences: number, syllables: number): number {
-  if (words === 0 || sentences === 0) return 0;
-  return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
+function score(counts: Counts): Readability {
+  const { words, sentences, syllables, polysyllables } = counts;
+  if (words === 0 || sentences === 0) return { grade: 0, smog: 0, ...counts };
+  const grade = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
+  const smog = 1.043 * Math.sqrt(polysyllables * (30 / sentences)) + 3.1291;
+  return { grade, smog, ...counts };
 }
 
 /** Strip surrounding punctuation so "bone," counts like "bone". */

@@ -22,7 +22,7 @@ import {
   redFlagLine,
   riskNames,
 } from './section-lines.js';
-import type { ExportSummary, SummaryCorrection } from './summary.js';
+import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -89,7 +89,10 @@ ${levels ? `<table class="grid"><tr><th>Level</th><th>Grade</th></tr>${levels}</
 
 function explained(s: ExportSummary): string {
   const decks = s.explained.decks
-    .map((d) => `<tr><td>${escapeHtml(d.title)}</td><td>${d.slides}</td><td>${formatDuration(d.totalMs)}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td>${escapeHtml(d.title)}<br><span class="muted">${escapeHtml(deckEdition(d))}</span></td><td>${d.slides}</td><td>${formatDuration(d.totalMs)}</td></tr>`,
+    )
     .join('');
   const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
   return `<h2>What was explained</h2>

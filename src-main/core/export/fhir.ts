@@ -29,7 +29,7 @@ import {
   type Refs,
 } from './fhir-resources.js';
 import { amendmentChanges, correctionChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
-import type { ExportSummary } from './summary.js';
+import { deckEdition, type ExportSummary } from './summary.js';
 
 function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
   const a = s.decision.augmentation;
@@ -102,7 +102,9 @@ function section(title: string, lines: readonly string[], entries: Resource[] = 
 
 function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Record<string, Resource[]>): Composition {
   const explained = [
-    ...s.explained.decks.map((d) => `${d.title}: ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`),
+    ...s.explained.decks.map(
+      (d) => `${d.title} (${deckEdition(d)}): ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`,
+    ),
     ...s.explained.risks.map((x) => `Risk slide ${riskLabels[x.risk]}: ${formatDuration(x.shownMs)}`),
   ];
   const amendments = s.amendments.flatMap((a) => {

@@ -131,6 +131,18 @@ function contact(s: ExportSummary, t: LeafletText): string {
   return `<div class="contact"><h2>${escapeHtml(t.contact)}</h2>${name}${how}${doctor}</div>`;
 }
 
+/** The decks shown with their version and evidence date (IPDAS certifying items), in small print. */
+function decksUsed(s: ExportSummary, t: LeafletText): string {
+  if (s.explained.decks.length === 0) return '';
+  const lines = s.explained.decks.map((d) => {
+    const reviewed = d.evidenceReviewed === null ? null : formatDay(d.evidenceReviewed, t);
+    const translation = d.translationReview === null ? '' : `; ${t.translation}${t.colon}${d.translationReview}`;
+    // The topic in plain words: deck titles may use clinical terms the leaflet avoids.
+    return `${t.topics[d.topic ?? 'other']}${t.colon}${t.deckEdition(d.version, reviewed)}${translation}`;
+  });
+  return `<div class="meta"><h2>${escapeHtml(t.decksUsed)}</h2>${list(lines, '')}</div>`;
+}
+
 export function leafletHtml(s: ExportSummary): string {
   const t = LEAFLET_TEXT[s.language];
   const meta = [s.clinic.clinicName, formatDay(s.day, t)].filter(Boolean).join(' · ');
@@ -143,6 +155,7 @@ ${talkedAbout(s, t)}
 ${choice(s, t)}
 ${risks(s, t)}
 <div class="warning"><h2>${escapeHtml(t.warning)}</h2>${list(t.warningSigns, '')}<p>${escapeHtml(t.emergency)}</p></div>
-${contact(s, t)}`;
+${contact(s, t)}
+${decksUsed(s, t)}`;
   return documentHtml({ lang: s.language, title: t.title, paper: s.clinic.paperSize, css: CSS, body });
 }

@@ -77,4 +77,8 @@ export const de: LeafletText = {
   emergency: 'Wenn es Ihnen ernst erscheint oder Sie uns nicht erreichen, rufen Sie den Notruf an.',
   contact: 'So erreichen Sie uns',
   doctor: 'Ihre Ärztin / Ihr Arzt',
+  decksUsed: 'Die Informationen, die wir Ihnen gezeigt haben',
+  deckEdition: (version, reviewed) =>
+    `Version ${version ?? '(nicht angegeben)'}, Daten geprüft am ${reviewed ?? '(Datum nicht angegeben)'}`,
+  translation: 'Übersetzung',
 };

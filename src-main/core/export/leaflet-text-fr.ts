@@ -77,4 +77,8 @@ export const fr: LeafletText = {
   emergency: 'Si cela vous paraît grave ou si vous ne pouvez pas nous joindre, appelez le numéro d’urgence.',
   contact: 'Pour nous joindre',
   doctor: 'Votre médecin',
+  decksUsed: 'Les informations que nous vous avons montrées',
+  deckEdition: (version, reviewed) =>
+    `version ${version ?? '(non indiquée)'}, données vérifiées le ${reviewed ?? '(date non indiquée)'}`,
+  translation: 'Traduction',
 };

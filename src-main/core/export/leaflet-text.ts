@@ -69,6 +69,10 @@ export interface LeafletText {
   emergency: string;
   contact: string;
   doctor: string;
+  /** Certifying items of the decks shown (IPDAS): heading, then "version 1, evidence reviewed …". */
+  decksUsed: string;
+  deckEdition: (version: string | null, reviewed: string | null) => string;
+  translation: string;
 }
 
 const en: LeafletText = {
@@ -144,6 +148,10 @@ const en: LeafletText = {
   emergency: 'If it feels serious, or you cannot reach us, call the emergency number.',
   contact: 'How to reach us',
   doctor: 'Your doctor',
+  decksUsed: 'The information we showed you',
+  deckEdition: (version, reviewed) =>
+    `version ${version ?? '(not stated)'}, evidence checked on ${reviewed ?? '(date not stated)'}`,
+  translation: 'Translation',
 };
 
 export const LEAFLET_TEXT: Record<Language, LeafletText> = { en, fr, de };

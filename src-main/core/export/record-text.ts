@@ -12,7 +12,7 @@ import {
   redFlagLine,
   riskNames,
 } from './section-lines.js';
-import type { ExportSummary } from './summary.js';
+import { deckEdition, type ExportSummary } from './summary.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -43,7 +43,9 @@ function headerLines(s: ExportSummary): string[] {
 }
 
 function explainedLines(s: ExportSummary): string[] {
-  const decks = s.explained.decks.map((d) => `${d.title}: ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`);
+  const decks = s.explained.decks.map(
+    (d) => `${d.title} (${deckEdition(d)}): ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`,
+  );
   const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
   return [
     '## What was explained',

@@ -41,6 +41,21 @@ export interface ShownDeck {
   topic: DeckSummary['topic'] | null;
   slides: number;
   totalMs: number;
+  /** Certifying items (IPDAS) every export names; null for a PDF deck or a deck no longer in the library. */
+  version: string | null;
+  evidenceReviewed: string | null;
+  /** The review status of the consultation language's translation (null for English). */
+  translationReview: string | null;
+}
+
+/** "version 1, evidence reviewed 2026-11-01" — the one wording the clinician exports use. */
+export function deckEdition(deck: ShownDeck): string {
+  const parts = [
+    deck.version === null ? 'version not stated' : `version ${deck.version}`,
+    deck.evidenceReviewed === null ? 'evidence review date not stated' : `evidence reviewed ${deck.evidenceReviewed}`,
+  ];
+  if (deck.translationReview !== null) parts.push(`translation: ${deck.translationReview}`);
+  return parts.join(', ');
 }
 
 export interface ExportSummary {
@@ -114,6 +129,9 @@ function shownDecks(record: ConsultationRecord, decks: readonly DeckSummary[]): 
       topic: deck?.topic ?? null,
       slides: 0,
       totalMs: 0,
+      version: deck?.certifying?.version ?? null,
+      evidenceReviewed: deck?.certifying?.evidenceReviewed ?? null,
+      translationReview: deck?.certifying?.translationReview[record.language] ?? null,
     };
     shown.slides += 1;
     shown.totalMs += view.totalMs;

@@ -19,4 +19,13 @@ describe('bundled decks', () => {
     const problems = result.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
     expect({ missing, problems }).toEqual({ missing: [], problems: [] });
   });
+
+  // The other content rules are reported by `decks:check` while the deck texts are being corrected;
+  // the certifying items (IPDAS) are already required of every bundled deck.
+  it.each(folders.map((dir) => [path.basename(dir), dir]))('%s states its certifying items', (_name, dir) => {
+    const certifying = checkDeckFolder(dir, slidesDir)
+      .contentProblems.filter((p) => /certifying item|translationReview/.test(p.message))
+      .map((p) => `${p.file}: ${p.message}`);
+    expect(certifying).toEqual([]);
+  });
 });

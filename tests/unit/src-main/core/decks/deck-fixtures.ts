@@ -49,17 +49,34 @@ export function writeDeck(root: string, deckId: string, files: Record<string, st
   return dir;
 }
 
+/** The certifying front-matter items (slides/README.md) a complete deck file carries. */
+export function certifying(language: string): Record<string, string> {
+  const fields: Record<string, string> = {
+    evidenceReviewed: '2026-11-01',
+    writtenBy: 'spine surgeon',
+    reviewedBy: 'interventional radiologist',
+    funding: 'No external funding.',
+  };
+  if (language !== 'en') fields.translationReview = 'awaiting review by a native-speaking clinician';
+  return fields;
+}
+
 /** A valid three-language deck with one image and a vertical slide. */
 export function writeGoodDeck(root: string, deckId: string): string {
   const files: Record<string, string> = { 'assets/leak.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>' };
   for (const language of ['en', 'fr', 'de']) {
-    files[`${language}.md`] = deckFile(deckId, language, [
-      slide(
-        'intro',
-        `## Cement can leak\n\n- It is rare. <!-- .element: class="fragment" -->\n\n![A bone](assets/leak.svg)`,
-      ),
-      slide('numbers', 'About 1 in 100 people.', 'Source: Zhan et al. 2017.') + '\n--\n' + slide('below'),
-    ]);
+    files[`${language}.md`] = deckFile(
+      deckId,
+      language,
+      [
+        slide(
+          'intro',
+          `## Cement can leak\n\n- It is rare. <!-- .element: class="fragment" -->\n\n![A bone](assets/leak.svg)`,
+        ),
+        slide('numbers', 'About 1 in 100 people.', 'Source: Zhan et al. 2017.') + '\n--\n' + slide('below'),
+      ],
+      certifying(language),
+    );
   }
   return writeDeck(root, deckId, files);
 }

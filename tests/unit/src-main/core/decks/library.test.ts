@@ -45,6 +45,18 @@ describe('createDeckLibrary', () => {
       source: 'bundled',
       kind: 'markdown',
       slideCount: 3,
+      certifying: {
+        version: '1',
+        evidenceReviewed: '2026-11-01',
+        writtenBy: 'spine surgeon',
+        reviewedBy: 'interventional radiologist',
+        funding: 'No external funding.',
+        sources: ['Zhan et al. 2017'],
+        translationReview: {
+          fr: 'awaiting review by a native-speaking clinician',
+          de: 'awaiting review by a native-speaking clinician',
+        },
+      },
     });
     expect(decks.find((deck) => deck.id === 'clinic-deck')).toMatchObject({ source: 'user', languages: ['en', 'fr'] });
   });

@@ -84,6 +84,9 @@ describe('clinician summary PDF', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // Certifying items (IPDAS): each deck shown, with its version and evidence review date.
+    expect(text).toMatch(/Vertebral augmentation.*version \d+, evidence reviewed \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/Risks of vertebral augmentation.*version \d+, evidence reviewed \d{4}-\d{2}-\d{2}/);
     const stats = inkStats(decodePng(firstPagePng(file)));
     expect(stats.ink).toBeGreaterThan(0.02);
     expect(stats.variance).toBeGreaterThan(100);
@@ -103,6 +106,8 @@ describe('clinician summary PDF', () => {
 describe('patient leaflet PDF', () => {
   const expected: Record<Language, string[]> = {
     en: [
+      'The information we showed you',
+      'version 1, evidence checked on',
       'Your visit about your back',
       'The option you chose',
       'balloon kyphoplasty',
@@ -116,6 +121,8 @@ describe('patient leaflet PDF', () => {
       '021 555 01 23',
     ],
     fr: [
+      'Les informations que nous vous avons montrées',
+      'Traduction : awaiting review by a native-speaking clinician',
       'Votre consultation pour votre dos',
       'Votre choix',
       'cyphoplastie par ballonnet',
@@ -129,6 +136,8 @@ describe('patient leaflet PDF', () => {
       'Pour nous joindre',
     ],
     de: [
+      'Die Informationen, die wir Ihnen gezeigt haben',
+      'Übersetzung: awaiting review by a native-speaking clinician',
       'Ihr Gespräch über Ihren Rücken',
       'Ihre Entscheidung',
       'Ballon-Kyphoplastie',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSummary } from '../../../../../src-main/core/export/summary.js';
+import { deckEdition, loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { nameScrubber } from '../../../../../src-main/core/export/pseudonymize.js';
 import { NOTES, PATIENT, closeCores, exportCore, fixtureRecord } from './export-fixture.js';
 
@@ -69,5 +69,31 @@ describe('export summary', () => {
     );
     const scrubMuller = nameScrubber({ displayName: 'Jürgen Müller', code: 'X7', hospitalNumber: '12345' });
     expect(scrubMuller("MULLER's file 12345, Jurgen Müller-Lüdenscheidt")).toBe("X7's file X7, X7-Lüdenscheidt");
+  });
+});
+
+describe('deckEdition', () => {
+  const shown = {
+    deckId: 'd',
+    title: 'D',
+    topic: null,
+    slides: 1,
+    totalMs: 0,
+    version: '2',
+    evidenceReviewed: '2026-11-01',
+    translationReview: null,
+  };
+
+  it('names the version and the evidence date, and the translation status when there is one', () => {
+    expect(deckEdition(shown)).toBe('version 2, evidence reviewed 2026-11-01');
+    expect(deckEdition({ ...shown, translationReview: 'awaiting review' })).toBe(
+      'version 2, evidence reviewed 2026-11-01, translation: awaiting review',
+    );
+  });
+
+  it('says plainly when a deck (a PDF, or one no longer installed) states neither', () => {
+    expect(deckEdition({ ...shown, version: null, evidenceReviewed: null })).toBe(
+      'version not stated, evidence review date not stated',
+    );
   });
 });

@@ -40,6 +40,8 @@ describe('record text', () => {
     const t = await exportCore();
     const record = await fixtureRecord(t);
     const text = recordText(loadSummary(t.core.services, record.id, false));
+    const kyphoplasty = t.core.services.library.list().decks.find((deck) => deck.id === 'kyphoplasty');
+    expect(kyphoplasty?.certifying?.evidenceReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     for (const expected of [
       '# Consultation summary: osteoporotic vertebral fracture',
       `Patient: ${PATIENT.displayName} (code ${PATIENT.code}), born 2 March 1948`,
@@ -50,6 +52,8 @@ describe('record text', () => {
       '- Cement leak: 40 s',
       '- Procedure: Balloon kyphoplasty, levels T12, L1, general anaesthesia, planned for 2 December 2026',
       '- Follow-up: 23 December 2026',
+      // Certifying items of each deck shown (values from the bundled decks' front matter).
+      `- ${kyphoplasty?.titles.en ?? ''} (version ${kyphoplasty?.certifying?.version ?? ''}, evidence reviewed ${kyphoplasty?.certifying?.evidenceReviewed ?? ''}): 2 slides`,
       '- SURE test: 3 of 4 (below 4: possible decisional conflict)',
       NOTES,
       '   Reason: Follow-up moved: away on 16 December',
