@@ -1,6 +1,6 @@
 /**
  * The full-text search rows of consultations whose note changed (marked by the
- * triggers of db/0008): written in one transaction before a search, at start
+ * triggers of db/0005): written in one transaction before a search, at start
  * and at close, instead of on every autosave. Quick entries and amendments
  * still update their row at once (0002): they are single, rarer writes.
  */
