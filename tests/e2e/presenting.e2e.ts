@@ -41,18 +41,22 @@ test('clicker keys: next, previous, Home/End, number then Enter, black and white
     await patient.expectSlide(ids[1] ?? '');
     expect(slide).toBeTruthy();
   }
+  // B/W toggle from what the console shows: wait until the console shows each change too, as a doctor would.
   for (const key of ['b', '.']) {
     await doctor.press(key);
     await expect(patient.page.getByTestId('blank')).toHaveAttribute('data-blank', 'black');
     await expect(doctor.patientSees).toHaveText('Black screen');
     await doctor.press(key);
     await expect(patient.page.getByTestId('blank')).toHaveCount(0);
+    await expect(doctor.patientSees).not.toHaveText('Black screen');
   }
   for (const key of ['w', ',']) {
     await doctor.press(key);
     await expect(patient.page.getByTestId('blank')).toHaveAttribute('data-blank', 'white');
+    await expect(doctor.patientSees).toHaveText('White screen');
     await doctor.press(key);
     await expect(patient.page.getByTestId('blank')).toHaveCount(0);
+    await expect(doctor.patientSees).not.toHaveText('White screen');
   }
   await doctor.page
     .getByRole('button', { name: /Preview slide 4/ })
