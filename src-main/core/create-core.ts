@@ -9,6 +9,7 @@ import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
 import { backupIfDue } from './db/backup.js';
+import { makeFolderPrivate } from './db/private-files.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
@@ -45,6 +46,8 @@ export function deliversTo(event: EventName, role: Role): boolean {
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
+  // Before the first byte is written: the folder and anything already in it private.
+  makeFolderPrivate(options.dataDir);
   const db = openDatabase({
     file: path.join(options.dataDir, 'consultdeck.sqlite'),
     migrationsDir: path.join(options.appRoot, 'db'),
@@ -60,6 +63,8 @@ export function createCore(options: CoreOptions): Core {
     bundledDir: options.bundledDecksDir ?? path.join(options.appRoot, 'slides'),
     userDir: path.join(options.dataDir, 'decks'),
   });
+  // Again after the open: SQLite created -wal/-shm and maybe a backup, the library its decks folder with the umask's mode.
+  makeFolderPrivate(options.dataDir);
   const views = new SlideViewLog(db, clock);
   const presentation = new PresentationStore({
     library,

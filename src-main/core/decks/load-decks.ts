@@ -45,7 +45,7 @@ export function loadDecks(bundledDir: string, userDir: string, pdfCache: PdfCach
     loaded.problems.push({ file: bundledDir, line: 0, message: 'the bundled slides folder is missing' });
   }
   try {
-    mkdirSync(userDir, { recursive: true });
+    mkdirSync(userDir, { recursive: true, mode: 0o700 });
     for (const dir of findDeckFolders(userDir)) addMarkdown(loaded, dir, 'user', userDir);
     addPdfs(loaded, userDir, pdfCache);
   } catch (error) {
