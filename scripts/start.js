@@ -69,6 +69,10 @@ function openWindows(urls) {
   flags.push(...sandboxArgs());
   urls.forEach((url, i) => {
     const profile = path.join(root, 'out', `browser-profile-${i}`);
+    // The profile caches the pages (and their session cookie): owner-only, set
+    // explicitly rather than left to the umask, and re-tightened at every launch.
+    fs.mkdirSync(profile, { recursive: true, mode: 0o700 });
+    fs.chmodSync(profile, 0o700);
     spawn(chromium, [...flags, `--user-data-dir=${profile}`, `--app=${url}`], {
       stdio: 'ignore',
       detached: true,

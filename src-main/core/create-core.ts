@@ -10,6 +10,7 @@ import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
 import { backupDailyInSteps } from './db/backup.js';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrity.js';
+import { makeFolderPrivate } from './db/private-files.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import { createDeckLibrary } from './decks/library.js';
 import { PresentationStore } from './presentation/store.js';
@@ -54,6 +55,8 @@ export function deliversTo(event: EventName, role: Role): boolean {
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
+  // Before the first byte is written: the folder and anything already in it private.
+  makeFolderPrivate(options.dataDir);
   const dbFile = path.join(options.dataDir, 'consultdeck.sqlite');
   const db = openDatabase({
     file: dbFile,
@@ -93,6 +96,8 @@ export function createCore(options: CoreOptions): Core {
     listingCacheFile: path.join(options.dataDir, 'cache', 'deck-listing.json'),
     version: options.version,
   });
+  // Again after the open: SQLite created -wal/-shm and maybe a backup, the library its decks folder with the umask's mode.
+  makeFolderPrivate(options.dataDir);
   // A slide of the open consultation shown long enough to count (risk suggestions): the record changed.
   const views = new SlideViewLog(db, clock, () => changes.record());
   const presentation = new PresentationStore({

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupInSteps } from './backup-steps.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.js';
 
 export const BACKUPS_KEPT = 10;
 
@@ -12,12 +13,15 @@ function stamp(at: Date): string {
 
 /** Copies the open database into backupsDir synchronously; returns the file. */
 export function backupNow(db: Database.Database, backupsDir: string, label: string, at: Date): string {
-  fs.mkdirSync(backupsDir, { recursive: true });
+  fs.mkdirSync(backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  fs.chmodSync(backupsDir, PRIVATE_DIR_MODE);
   const target = path.join(backupsDir, `consultdeck-${stamp(at)}-${label}.sqlite`);
   const temp = `${target}.partial`;
   // VACUUM INTO writes a consistent copy synchronously; the rename makes a
   // half-written backup impossible to mistake for a good one.
   db.prepare('VACUUM INTO ?').run(temp);
+  // A backup holds every record: private before it gets its final name.
+  fs.chmodSync(temp, PRIVATE_FILE_MODE);
   fs.renameSync(temp, target);
   pruneBackups(backupsDir, BACKUPS_KEPT);
   return target;
@@ -82,6 +86,7 @@ export function restoreBackup(file: string, backupsDir: string, choice: string, 
   }
   const temp = `${file}.restoring`;
   fs.copyFileSync(source, temp);
+  fs.chmodSync(temp, PRIVATE_FILE_MODE);
   fs.renameSync(temp, file);
   return source;
 }

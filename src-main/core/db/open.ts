@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { listMigrations, migrate, type Migration } from './migrate.js';
 import { backupNow } from './backup.js';
 import { probeStructure } from './integrity.js';
+import { makeFilesPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 
 export type Db = Database.Database;
 
@@ -40,10 +41,12 @@ export function openDatabase(options: OpenOptions): Db {
   const known = migrations.at(-1)?.version ?? 0;
   const existing = fs.existsSync(options.file);
   const version = existing ? inspectReadOnly(options.file, known) : 0;
-  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  fs.mkdirSync(path.dirname(options.file), { recursive: true, mode: PRIVATE_DIR_MODE });
   const db = new Database(options.file);
   try {
     applySettings(db);
+    // SQLite creates the file, -wal and -shm with the umask's mode (often 0644).
+    makeFilesPrivate([options.file, `${options.file}-wal`, `${options.file}-shm`]);
     checkSettings(db, options.file);
     const pending = migrations.filter((m: Migration) => m.version > version);
     if (pending.length > 0 && version > 0) {

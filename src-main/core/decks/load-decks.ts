@@ -54,7 +54,7 @@ export function loadDecks(
     loaded.problems.push({ file: bundledDir, line: 0, message: 'the bundled slides folder is missing' });
   }
   try {
-    mkdirSync(userDir, { recursive: true });
+    mkdirSync(userDir, { recursive: true, mode: 0o700 });
     for (const dir of findDeckFolders(userDir)) addMarkdown(dir, 'user', userDir);
     addPdfs(loaded, userDir, pdfCache);
   } catch (error) {
