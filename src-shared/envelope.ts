@@ -25,5 +25,30 @@ export const callResultSchema = z.union([
 export const pushSchema = z.object({ event: z.string(), payload: z.unknown() });
 export type Push = z.infer<typeof pushSchema>;
 
+/**
+ * Browser mode also carries calls over its WebSocket (one hop less while
+ * presenting): a call frame `{ id, name, input }` is answered by
+ * `{ id, result }`. Both ends parse with these schemas; the host closes a
+ * socket that sends anything else, the window ignores an unreadable frame.
+ */
+export const socketCallSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string().min(1).max(100),
+  input: z.unknown().default({}),
+});
+export type SocketCall = z.infer<typeof socketCallSchema>;
+
+export const socketAnswerSchema = z.object({ id: z.number().int().nonnegative(), result: callResultSchema });
+export type SocketAnswer = z.infer<typeof socketAnswerSchema>;
+
+/** Reads one text frame as JSON, or null when it is not JSON. */
+export function parseFrame(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** Header carrying the per-run token in browser mode. */
 export const TOKEN_HEADER = 'x-consultdeck-token';

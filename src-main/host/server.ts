@@ -7,7 +7,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES, TOKEN_HEADER, type CallResult } from '../../src-shared/envelope.js';
+import {
+  MAX_MESSAGE_BYTES,
+  TOKEN_HEADER,
+  parseFrame,
+  socketCallSchema,
+  type CallResult,
+  type SocketAnswer,
+  type SocketCall,
+} from '../../src-shared/envelope.js';
 import type { Role } from '../../src-shared/contract/index.js';
 import { contentSecurityPolicy } from '../core/csp.js';
 import { deliversTo, type Core } from '../core/create-core.js';
@@ -143,7 +151,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     const result = await core.dispatch(message.name, message.input, { role, windowId: `ws-${role}` });
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+    const answer: SocketAnswer = { id: message.id, result };
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(answer));
   }
 
   const unsubscribe = core.subscribe((event, payload) => {
@@ -170,15 +179,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 }
 
-function parseSocketCall(text: string | null): { id: number; name: string; input: unknown } | null {
+function parseSocketCall(text: string | null): SocketCall | null {
   if (text === null) return null;
-  try {
-    const value = JSON.parse(text) as { id?: unknown; name?: unknown; input?: unknown };
-    if (typeof value.id !== 'number' || typeof value.name !== 'string') return null;
-    return { id: value.id, name: value.name, input: value.input ?? {} };
-  } catch {
-    return null;
-  }
+  const parsed = socketCallSchema.safeParse(parseFrame(text));
+  return parsed.success ? parsed.data : null;
 }
 
 function deny(res: ServerResponse): void {

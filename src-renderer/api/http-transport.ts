@@ -3,7 +3,15 @@
  * it is open (one hop less when presenting), else as POSTs to /api/<name>.
  * The token comes from the page URL (?t=…), given by the host at start-up.
  */
-import { TOKEN_HEADER, callResultSchema, pushSchema, type CallResult } from '../../src-shared/envelope.js';
+import {
+  TOKEN_HEADER,
+  callResultSchema,
+  parseFrame,
+  pushSchema,
+  socketAnswerSchema,
+  type CallResult,
+  type SocketCall,
+} from '../../src-shared/envelope.js';
 import type { Transport } from './transport.js';
 
 const DISCONNECTED: CallResult<unknown> = {
@@ -32,11 +40,18 @@ export function createHttpTransport(token: string, origin = window.location.orig
       for (const listener of connectListeners) listener();
     };
     ws.onmessage = (message: MessageEvent<string>) => {
-      const data = JSON.parse(message.data) as { id?: number; result?: unknown };
-      if (typeof data.id === 'number') {
-        const parsedResult = callResultSchema.safeParse(data.result);
-        pending.get(data.id)?.(parsedResult.success ? (parsedResult.data as CallResult<unknown>) : UNREADABLE);
-        pending.delete(data.id);
+      const data = parseFrame(message.data);
+      const answer = socketAnswerSchema.safeParse(data);
+      if (answer.success) {
+        pending.get(answer.data.id)?.(answer.data.result as CallResult<unknown>);
+        pending.delete(answer.data.id);
+        return;
+      }
+      // An answer frame that does not read as one still settles its call.
+      const id = (data as { id?: unknown } | null)?.id;
+      if (typeof id === 'number' && pending.has(id)) {
+        pending.get(id)?.(UNREADABLE);
+        pending.delete(id);
         return;
       }
       const parsed = pushSchema.safeParse(data);
@@ -63,7 +78,8 @@ export function createHttpTransport(token: string, origin = window.location.orig
         const open = socket;
         return new Promise((resolve) => {
           pending.set(id, resolve);
-          open.send(JSON.stringify({ id, name, input: input ?? {} }));
+          const frame: SocketCall = { id, name, input: input ?? {} };
+          open.send(JSON.stringify(frame));
         });
       }
       let response: Response;

@@ -2,7 +2,15 @@
  * The doctor console's presenting controls: keys, "number then Enter",
  * preview mode (look ahead without changing the patient screen), drawing.
  */
-import type { Deck, DeckSummary, Slide, Stroke } from '../../src-shared/contract/index.js';
+import {
+  languageSchema,
+  type CallInput,
+  type CallName,
+  type Deck,
+  type DeckSummary,
+  type Slide,
+  type Stroke,
+} from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
 import { actionForKey, isTextField, type KeyAction } from './keyboard.js';
 import { PresentationModel } from './presentation.svelte.js';
@@ -31,16 +39,15 @@ export class ConsoleModel {
     this.presentation = new PresentationModel(client);
   }
 
+  /** Core's next step (a build on this slide, the next slide or the next deck's first), as a slide to preview. */
   readonly nextStep = $derived.by(() => {
-    const model = this.presentation;
-    const state = model.state;
-    const deck = model.deck;
-    if (!state || !deck) return null;
-    const slide = deck.slides[state.position.slideIndex];
-    if (slide && state.position.fragment < slide.fragments)
-      return { slide, fragment: state.position.fragment + 1, build: true };
-    const next = deck.slides[state.position.slideIndex + 1];
-    return next ? { slide: next, fragment: 0, build: false } : null;
+    const state = this.presentation.state;
+    const next = state?.next;
+    if (!state || !next) return null;
+    const slide = this.presentation.decks.find((d) => d.id === next.deckId)?.slides[next.slideIndex];
+    if (!slide) return null;
+    const build = next.deckId === state.position.deckId && next.slideIndex === state.position.slideIndex;
+    return { slide, fragment: next.fragment, build };
   });
 
   async connect(): Promise<void> {
@@ -111,13 +118,20 @@ export class ConsoleModel {
     void this.run(action);
   }
 
-  async call(name: Parameters<ApiClient['call']>[0], input: Record<string, unknown>): Promise<void> {
+  /** A presenting call whose failure is shown in the console rather than thrown. */
+  async call<N extends CallName>(name: N, input: CallInput<N>): Promise<void> {
     try {
       this.message = null;
-      await this.#client.call(name, input as never);
+      await this.#client.call(name, input);
     } catch (error) {
       this.message = (error as Error).message;
     }
+  }
+
+  /** The patient's slide language, from a select's value (checked, never cast). */
+  async setLanguage(value: string): Promise<void> {
+    const language = languageSchema.safeParse(value);
+    if (language.success) await this.call('presentation.setLanguage', { language: language.data });
   }
 
   async showPreview(deckId: string, slideIndex: number): Promise<void> {

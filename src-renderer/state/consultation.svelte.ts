@@ -16,6 +16,7 @@ import type {
   Settings,
 } from '../../src-shared/contract/index.js';
 import { CallError, type ApiClient } from '../api/client.js';
+import { settingsModelFor, type SettingsModel } from './settings.svelte.js';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -114,15 +115,15 @@ export class ConsultationModel {
   findings = $state<Findings | null>(null);
   decision = $state<Decision | null>(null);
   notes = $state('');
-  settings = $state<Settings | null>(null);
   /** The last failed action (start, finalize, …), shown near its button. */
   error = $state<string | null>(null);
   busy = $state(false);
 
   readonly #client: ApiClient;
+  readonly #settings: SettingsModel;
   #notesRevision = 0;
-  /** The record and settings revisions of core this window has caught up with (see core/changes.ts). */
-  #seen = { epoch: '', record: 0, settings: 0 };
+  /** The record revision of core this window has caught up with (see core/changes.ts). */
+  #seen = { epoch: '', record: 0 };
   #following: Promise<void> | null = null;
   #followAgain = false;
   /** Counts edits made in this window: a fetch that overlapped one must not put older text back. */
@@ -132,8 +133,9 @@ export class ConsultationModel {
   readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
   readonly decisionSave: SaveChannel<{ id: string; decision: Decision }>;
 
-  constructor(client: ApiClient) {
+  constructor(client: ApiClient, settings: SettingsModel) {
     this.#client = client;
+    this.#settings = settings;
     this.notesSave = new SaveChannel(async ({ id, body, revision }) => {
       const saved = await client.call('notes.save', { consultationId: id, body, revision });
       return saved.savedAt;
@@ -146,23 +148,14 @@ export class ConsultationModel {
       async (input) => this.#keep(await client.call('consultations.updateDecision', input)),
       SECTION_DEBOUNCE_MS,
     );
-    // Core announces every change of the open record and of settings; a missed push shows in the heartbeat.
+    // Core announces every change of the open record; a missed push shows in the heartbeat.
     client.on('consultations.changed', ({ revision }) => this.#recordAt(revision));
-    client.on('settings.changed', ({ revision, settings }) => {
-      if (revision <= this.#seen.settings) return;
-      this.#seen.settings = revision;
-      this.settings = settings;
-    });
     client.on('sync.heartbeat', (beat) => {
       if (beat.epoch !== this.#seen.epoch) {
         // Core restarted: its revisions begin again, and everything is fetched afresh.
-        this.#seen = { epoch: beat.epoch, record: -1, settings: -1 };
+        this.#seen = { epoch: beat.epoch, record: -1 };
       }
       this.#recordAt(beat.record);
-      if (beat.settings > this.#seen.settings) {
-        this.#seen.settings = beat.settings;
-        void this.loadSettings().catch(() => undefined);
-      }
     });
   }
 
@@ -229,9 +222,9 @@ export class ConsultationModel {
     return this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty;
   }
 
-  async loadSettings(): Promise<Settings> {
-    this.settings = await this.#client.call('settings.get', {});
-    return this.settings;
+  /** The clinic's settings (the physician who signs), from the window's one settings model. */
+  get settings(): Settings | null {
+    return this.#settings.value;
   }
 
   /** After a reload of the console: the consultation open in core, if any, as it is now. */
@@ -350,8 +343,8 @@ export class ConsultationModel {
   finalize(): Promise<boolean> {
     return this.#act(async () => {
       if (!this.record) return;
-      // The signature is the physician of the settings now, perhaps just entered.
-      await this.loadSettings();
+      // The signature is the physician of the settings now, perhaps just entered in another window.
+      await this.#settings.load();
       if (!(await this.flushAll())) throw new Error('Some changes could not be saved, so the record was not signed.');
       this.#show(await this.#client.call('consultations.finalize', { id: this.record.id }));
     });
@@ -434,7 +427,7 @@ const models = new WeakMap<ApiClient, ConsultationModel>();
 export function consultationModelFor(client: ApiClient): ConsultationModel {
   let model = models.get(client);
   if (!model) {
-    model = new ConsultationModel(client);
+    model = new ConsultationModel(client, settingsModelFor(client));
     models.set(client, model);
   }
   return model;

@@ -72,6 +72,11 @@ export const presentationStateSchema = z.object({
   /** Laser pointer position on the current slide, or null. */
   pointer: z.tuple([z.number(), z.number()]).nullable(),
   startedAt: z.string().nullable(),
+  /**
+   * Where `presentation.next` would go: a build on this slide, the next slide, or the next deck's first
+   * slide; null at the end of the playlist. The console's "next" preview shows it.
+   */
+  next: positionSchema.nullable(),
 });
 export type PresentationState = z.infer<typeof presentationStateSchema>;
 

@@ -58,7 +58,9 @@ export class PresentationStore {
       strokes: [],
       pointer: null,
       startedAt: null,
+      next: null,
     };
+    this.#state = { ...this.#state, next: this.nextStep() };
   }
 
   get state(): PresentationState {
@@ -206,6 +208,8 @@ export class PresentationStore {
 
   #update(patch: Partial<PresentationState>): PresentationState {
     this.#state = { ...this.#state, ...patch, revision: this.#state.revision + 1 };
+    // The console's "next" preview comes from the same function as `next()` itself, so they never disagree.
+    this.#state = { ...this.#state, next: this.nextStep() };
     // Push first: the patient screen should not wait for the log's disk write.
     this.#onChange(this.#state);
     this.#views.show(this.#visibleSlide());

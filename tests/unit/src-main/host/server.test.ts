@@ -423,7 +423,16 @@ describe('browser-mode host', () => {
 
   it('closes a socket that sends something other than a call', async () => {
     const before = snapshot();
-    for (const message of ['not json', JSON.stringify({ name: 'presentation.next', input: {} })]) {
+    // The call frame is defined once (src-shared/envelope.ts `socketCallSchema`); anything else closes the socket.
+    const frames = [
+      'not json',
+      JSON.stringify({ name: 'presentation.next', input: {} }),
+      JSON.stringify({ id: -1, name: 'presentation.next', input: {} }),
+      JSON.stringify({ id: 1.5, name: 'presentation.next', input: {} }),
+      JSON.stringify({ id: 1, name: '', input: {} }),
+      JSON.stringify({ id: 1, name: 'x'.repeat(101), input: {} }),
+    ];
+    for (const message of frames) {
       const { ws } = await openSocket(tokens.doctor);
       const code = await new Promise<number>((resolve) => {
         ws.on('close', (closeCode: number) => resolve(closeCode));

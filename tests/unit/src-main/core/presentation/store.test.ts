@@ -300,4 +300,19 @@ describe('presentation store through dispatch', () => {
     const lastPushed = t.pushes.at(-1)?.payload as PresentationState;
     expect(await t.call('presentation.get', {})).toEqual(lastPushed);
   });
+
+  it("tells the console where 'next' goes, the same step next() then takes — across deck ends too", async () => {
+    let state = await t.call('presentation.goto', { deckId: 'osteoporosis', slideIndex: 'last', fragment: 100 });
+    // At the end of a deck the next step is the next deck's first slide, not "nothing".
+    expect(state.next).toEqual({ deckId: 'vertebral-fracture', slideIndex: 0, fragment: 0 });
+    for (let step = 0; step < 400 && state.next; step += 1) {
+      const announced = state.next;
+      state = await t.call('presentation.next', {});
+      expect(state.position).toEqual(announced);
+    }
+    // The end of the playlist: nothing next, and next() stays.
+    expect(state.next).toBeNull();
+    const at = state.position;
+    expect((await t.call('presentation.next', {})).position).toEqual(at);
+  });
 });
