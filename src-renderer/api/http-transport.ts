@@ -65,7 +65,7 @@ export function createHttpTransport(token: string, origin = window.location.orig
       pending.clear();
       // The host restarted or the laptop slept: keep trying, calmly.
       setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 2000);
+      retryMs = Math.min(retryMs * 2, 400);
     };
   }
   connect();

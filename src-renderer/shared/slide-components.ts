@@ -98,6 +98,9 @@ export interface SpineWords {
   gradeNames: readonly string[];
   planned: string;
   front: string;
+  /** Before the planned level on procedure steps, colon included (French puts a space before it). */
+  yourLevel: string;
+  yourLevels: string;
 }
 
 /** The patient's own spine, T1 to L5, side view with its natural curves; fractured levels by Genant grade. */
@@ -165,6 +168,17 @@ export function drawSpine(host: HTMLElement, levels: readonly PatientSpineLevel[
   host.replaceChildren(svg);
 }
 
+/**
+ * "Your level: L1" on a procedure step slide: the levels of the open consultation planned for augmentation, so
+ * the patient sees the step happen to their own bone. Nothing (and no space taken) when none is planned.
+ */
+export function drawYourLevel(host: HTMLElement, spine: readonly PatientSpineLevel[] | null, words: SpineWords): void {
+  const planned = (spine ?? []).filter((level) => level.planned).map((level) => level.level);
+  host.classList.add('your-level');
+  host.hidden = planned.length === 0;
+  host.textContent = planned.length === 0 ? '' : `${planned.length > 1 ? words.yourLevels : words.yourLevel} ${planned.join(', ')}`;
+}
+
 export interface SlideComponentData {
   spine: readonly PatientSpineLevel[] | null;
   spineWords: SpineWords;
@@ -176,15 +190,34 @@ export function drawSlideComponents(root: HTMLElement, data: SlideComponentData)
     const kind = host.dataset.component;
     if (kind === 'icon-array') drawIconArray(host);
     else if (kind === 'patient-spine') drawSpine(host, data.spine, data.spineWords);
+    else if (kind === 'your-level') drawYourLevel(host, data.spine, data.spineWords);
     else if (kind === 'pdf-page') data.renderPdfPage?.(host, Number(host.dataset.page) || 1);
   }
 }
 
 /** Genant grade names and the drawing's words in the patient's language. */
 export const SPINE_WORDS: Record<string, SpineWords> = {
-  en: { gradeNames: ['mild', 'moderate', 'severe'], planned: 'planned', front: 'front' },
-  fr: { gradeNames: ['léger', 'modéré', 'sévère'], planned: 'prévu', front: 'devant' },
-  de: { gradeNames: ['leicht', 'mittel', 'schwer'], planned: 'geplant', front: 'vorne' },
+  en: {
+    gradeNames: ['mild', 'moderate', 'severe'],
+    planned: 'planned',
+    front: 'front',
+    yourLevel: 'Your bone:',
+    yourLevels: 'Your bones:',
+  },
+  fr: {
+    gradeNames: ['léger', 'modéré', 'sévère'],
+    planned: 'prévu',
+    front: 'devant',
+    yourLevel: 'Votre vertèbre\u00a0:',
+    yourLevels: 'Vos vertèbres\u00a0:',
+  },
+  de: {
+    gradeNames: ['leicht', 'mittel', 'schwer'],
+    planned: 'geplant',
+    front: 'vorne',
+    yourLevel: 'Ihr Wirbel:',
+    yourLevels: 'Ihre Wirbel:',
+  },
 };
 
 export function spineWordsFor(language: string): SpineWords {

@@ -44,10 +44,11 @@ export class ConsoleModel {
     const state = this.presentation.state;
     const next = state?.next;
     if (!state || !next) return null;
-    const slide = this.presentation.decks.find((d) => d.id === next.deckId)?.slides[next.slideIndex];
-    if (!slide) return null;
+    const deck = this.presentation.decks.find((d) => d.id === next.deckId);
+    const slide = deck?.slides[next.slideIndex];
+    if (!deck || !slide) return null;
     const build = next.deckId === state.position.deckId && next.slideIndex === state.position.slideIndex;
-    return { slide, fragment: next.fragment, build };
+    return { slide, deck, fragment: next.fragment, build };
   });
 
   async connect(): Promise<void> {

@@ -26,7 +26,7 @@ test('clicker keys: next, previous, Home/End, number then Enter, black and white
   await patient.expectSlide(ids[expectedIndex] ?? '');
   await doctor.press('End');
   await patient.expectSlide(ids.at(-1) ?? '');
-  await expect(doctor.nextStep).toContainText(/Next|End of deck/);
+  await expect(doctor.nextStep).toContainText(/Next|End of the playlist/);
   await doctor.press('Home');
   await patient.expectSlide(ids[0] ?? '');
   await doctor.press('3');

@@ -31,7 +31,7 @@ export const fragmentClasses = [
 ] as const;
 
 /** Components the app draws itself; anything else would be an empty box. */
-export const slideComponents = ['patient-spine', 'icon-array'] as const;
+export const slideComponents = ['patient-spine', 'icon-array', 'your-level'] as const;
 
 const textTags = ['p', 'br', 'hr', 'strong', 'em', 'b', 'i', 'sup', 'sub', 'small', 'blockquote'];
 const structureTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'figure', 'figcaption', 'span', 'div'];
