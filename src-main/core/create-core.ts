@@ -105,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
     views,
     clock,
     onChange: (state) => emit('presentation.changed', state),
+    onMarks: (delta) => emit('presentation.marks', delta),
   });
   const changes = new ChangeFeed(emit, db, presentation);
   const services: Services = {

@@ -176,7 +176,8 @@ export function drawYourLevel(host: HTMLElement, spine: readonly PatientSpineLev
   const planned = (spine ?? []).filter((level) => level.planned).map((level) => level.level);
   host.classList.add('your-level');
   host.hidden = planned.length === 0;
-  host.textContent = planned.length === 0 ? '' : `${planned.length > 1 ? words.yourLevels : words.yourLevel} ${planned.join(', ')}`;
+  host.textContent =
+    planned.length === 0 ? '' : `${planned.length > 1 ? words.yourLevels : words.yourLevel} ${planned.join(', ')}`;
 }
 
 export interface SlideComponentData {

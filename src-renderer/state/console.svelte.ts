@@ -3,6 +3,7 @@
  * preview mode (look ahead without changing the patient screen), drawing.
  */
 import {
+  INK_DELTA_POINTS,
   languageSchema,
   type CallInput,
   type CallName,
@@ -154,17 +155,104 @@ export class ConsoleModel {
 
   pointer(kind: 'down' | 'move' | 'up' | 'leave', x: number, y: number): void {
     if (this.tool === 'laser') {
-      void this.call('presentation.setPointer', { pointer: kind === 'leave' ? null : [x, y] });
+      if (kind === 'leave') {
+        this.#laser.clear();
+        void this.call('presentation.setPointer', { pointer: null });
+      } else this.#laser.send([x, y]);
     } else if (this.tool === 'pen') {
-      if (kind === 'down') this.#drawing = [[x, y]];
-      else if (kind === 'move' && this.#drawing) this.#drawing.push([x, y]);
-      else if ((kind === 'up' || kind === 'leave') && this.#drawing) {
-        const points = this.#drawing.slice(0, 2000);
+      if (kind === 'down') {
+        this.#drawing = [[x, y]];
+        this.#ink.start([x, y]);
+      } else if (kind === 'move' && this.#drawing) {
+        if (this.#drawing.length < MAX_STROKE_POINTS) {
+          this.#drawing.push([x, y]);
+          this.#ink.add([x, y]);
+        }
+      } else if ((kind === 'up' || kind === 'leave') && this.#drawing) {
+        const points = this.#drawing;
         this.#drawing = null;
-        void this.call('presentation.addStroke', { stroke: { colour: this.colour, points } });
+        // After the live points: the whole stroke is kept, and the live one gives way to it.
+        void this.#ink
+          .end()
+          .then(() => this.call('presentation.addStroke', { stroke: { colour: this.colour, points } }));
       }
     } else if (this.tool === 'eraser' && kind === 'down') {
       void this.call('presentation.clearStrokes', { scope: 'slide' });
     }
+  }
+
+  readonly #laser = new LatestOnly<[number, number]>((pointer) =>
+    this.#client.call('presentation.setPointer', { pointer }).then(() => undefined),
+  );
+  readonly #ink = new InkSender((start, points) =>
+    this.#client.call('presentation.ink', { colour: this.colour, start, points }).then(() => undefined),
+  );
+}
+
+/** Longest stroke kept (the contract's limit). */
+const MAX_STROKE_POINTS = 2000;
+
+/** Sends the latest value, one call at a time: moves made while one is on its way collapse into the newest. */
+class LatestOnly<T> {
+  readonly #send: (value: T) => Promise<void>;
+  #next: T | null = null;
+  #busy = false;
+  constructor(send: (value: T) => Promise<void>) {
+    this.#send = send;
+  }
+  send(value: T): void {
+    this.#next = value;
+    if (!this.#busy) void this.#drain();
+  }
+  clear(): void {
+    this.#next = null;
+  }
+  async #drain(): Promise<void> {
+    this.#busy = true;
+    while (this.#next !== null) {
+      const value = this.#next;
+      this.#next = null;
+      await this.#send(value).catch(() => undefined);
+    }
+    this.#busy = false;
+  }
+}
+
+/** Pen points as small deltas, one call at a time: points drawn meanwhile go together in the next one. */
+class InkSender {
+  readonly #send: (start: boolean, points: [number, number][]) => Promise<void>;
+  #pending: [number, number][] = [];
+  #start = false;
+  #chain: Promise<void> = Promise.resolve();
+  #busy = false;
+  constructor(send: (start: boolean, points: [number, number][]) => Promise<void>) {
+    this.#send = send;
+  }
+  start(point: [number, number]): void {
+    this.#pending = [point];
+    this.#start = true;
+    this.#kick();
+  }
+  add(point: [number, number]): void {
+    this.#pending.push(point);
+    this.#kick();
+  }
+  /** Resolves once every point drawn so far has been sent. */
+  end(): Promise<void> {
+    this.#kick();
+    return this.#chain;
+  }
+  #kick(): void {
+    if (this.#busy) return;
+    this.#busy = true;
+    this.#chain = (async () => {
+      while (this.#pending.length > 0) {
+        const points = this.#pending.splice(0, INK_DELTA_POINTS);
+        const start = this.#start;
+        this.#start = false;
+        await this.#send(start, points).catch(() => undefined);
+      }
+      this.#busy = false;
+    })();
   }
 }

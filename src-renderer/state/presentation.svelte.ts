@@ -4,7 +4,7 @@
  * change of deck is as quick as a change of slide. Windows never change the
  * state on their own; they ask core and wait for the push.
  */
-import type { Deck, PresentationState, Slide } from '../../src-shared/contract/index.js';
+import type { Deck, MarksDelta, PresentationState, Slide, Stroke } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
 
 export class PresentationModel {
@@ -12,6 +12,8 @@ export class PresentationModel {
   /** The playlist's decks in the current language, in playlist order. */
   decks = $state<Deck[]>([]);
   error = $state<string | null>(null);
+  /** The stroke being drawn now, point by point (gone with the next full state, which keeps it if finished). */
+  live = $state<Stroke | null>(null);
   readonly #client: ApiClient;
   // A cache of pending loads, not UI state: no reactivity wanted.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -34,6 +36,7 @@ export class PresentationModel {
 
   async connect(): Promise<void> {
     this.#client.on('presentation.changed', (state) => void this.apply(state));
+    this.#client.on('presentation.marks', (delta) => this.mark(delta));
     // A push lost on the way, or a channel that opened late: the heartbeat shows core is ahead.
     this.#client.on('sync.heartbeat', (beat) => {
       const state = this.state;
@@ -51,6 +54,20 @@ export class PresentationModel {
     } catch {
       // Not reachable now: the next connect or heartbeat fetches again.
     }
+  }
+
+  /**
+   * A laser move or the points just drawn, on top of the full state they belong to; one that does not fit
+   * (another revision, a lost delta before it) is dropped: the gesture's end comes as a full state.
+   */
+  mark(delta: MarksDelta): void {
+    const state = this.state;
+    if (!state || delta.epoch !== state.epoch || delta.revision !== state.revision) return;
+    if (delta.pointer) state.pointer = delta.pointer;
+    const ink = delta.ink;
+    if (!ink) return;
+    if (ink.from === 0) this.live = { colour: ink.colour, points: ink.points };
+    else if (this.live && this.live.points.length === ink.from) this.live.points.push(...ink.points);
   }
 
   /** Another state than the one shown is newer: a later revision, or a restarted core (another epoch). */
@@ -76,7 +93,10 @@ export class PresentationModel {
         this.error = (error as Error).message;
       }
     }
-    if (this.#isNewer(next)) this.state = next;
+    if (this.#isNewer(next)) {
+      this.state = next;
+      this.live = null;
+    }
   }
 
   loadDeck(id: string, language: PresentationState['language']): Promise<Deck> {

@@ -42,14 +42,33 @@ export const positionSchema = z.object({
 export type Position = z.infer<typeof positionSchema>;
 
 /** A mark drawn on a slide, in coordinates relative to the slide (0..1). */
+/** A point on the slide, 0–1 of its width and height. */
+const slidePoint = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]);
+const strokeColour = z.enum(['red', 'yellow', 'blue']);
+
 export const strokeSchema = z.strictObject({
-  colour: z.enum(['red', 'yellow', 'blue']),
-  points: z
-    .array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]))
-    .min(1)
-    .max(2000),
+  colour: strokeColour,
+  points: z.array(slidePoint).min(1).max(2000),
 });
 export type Stroke = z.infer<typeof strokeSchema>;
+
+/** Longest run of points one ink delta may carry (a pen move sends the few points drawn since the last one). */
+export const INK_DELTA_POINTS = 200;
+
+/**
+ * What changed on the slide between two full states while the doctor points or draws: the laser's new
+ * place, or the points just added to the stroke being drawn. Small, so a move reaches the patient screen
+ * within a frame; it applies only on top of the full state of the same `epoch` and `revision`. The end of a
+ * gesture is a full state (pointer gone, stroke kept), so a lost delta heals with the next heartbeat.
+ */
+export const marksDeltaSchema = z.object({
+  epoch: z.string(),
+  revision: z.int(),
+  pointer: slidePoint.optional(),
+  /** Points added to the stroke being drawn; `from` is the index of the first (0 starts a new stroke). */
+  ink: z.object({ colour: strokeColour, from: z.int().min(0), points: z.array(slidePoint) }).optional(),
+});
+export type MarksDelta = z.infer<typeof marksDeltaSchema>;
 
 export const presentationStateSchema = z.object({
   /** This run of core: a new one (after a restart) starts its revisions again. */
@@ -132,9 +151,26 @@ export const presentationCalls = {
     output: state,
     roles: DOCTOR_ONLY,
   }),
+  /**
+   * The laser pointer: a position moves it (pushed as a small `presentation.marks` delta, the state's
+   * revision unchanged); null takes it away (a full state).
+   */
   'presentation.setPointer': call({
-    input: z.strictObject({ pointer: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).nullable() }),
-    output: state,
+    input: z.strictObject({ pointer: slidePoint.nullable() }),
+    output: z.object({ revision: z.int() }),
+    roles: DOCTOR_ONLY,
+  }),
+  /**
+   * Points drawn since the last call, added to the stroke being drawn on the current slide (`start` begins
+   * a new one) and pushed as a `presentation.marks` delta. `presentation.addStroke` then keeps the whole stroke.
+   */
+  'presentation.ink': call({
+    input: z.strictObject({
+      colour: strokeColour,
+      start: z.boolean(),
+      points: z.array(slidePoint).min(1).max(INK_DELTA_POINTS),
+    }),
+    output: z.object({ revision: z.int() }),
     roles: DOCTOR_ONLY,
   }),
 } as const;
@@ -154,5 +190,6 @@ export type SyncHeartbeat = z.infer<typeof syncHeartbeatSchema>;
 
 export const presentationEvents = {
   'presentation.changed': event({ payload: state, roles: BOTH }),
+  'presentation.marks': event({ payload: marksDeltaSchema, roles: BOTH }),
   'sync.heartbeat': event({ payload: syncHeartbeatSchema, roles: BOTH }),
 } as const;

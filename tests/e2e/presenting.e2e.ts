@@ -146,3 +146,38 @@ test('a drawn stroke appears on the patient screen at the same place on the slid
   await doctor.page.getByRole('button', { name: 'Clear all marks' }).click();
   await expect(stroke).toHaveCount(0);
 });
+
+test('the patient sees a stroke while it is drawn and the laser dot as it moves, before the pen lifts', async ({
+  doctor,
+  patient,
+}) => {
+  await doctor.startPresenting();
+  const live = doctor.page.getByRole('img', { name: 'Live slide' });
+  const box = await live.boundingBox();
+  if (!box) throw new Error('no live slide');
+  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
+  await doctor.page.getByRole('button', { name: 'Pen', exact: true }).click();
+  await doctor.page.mouse.move(...at(0.2, 0.3));
+  await doctor.page.mouse.down();
+  await doctor.page.mouse.move(...at(0.4, 0.3), { steps: 4 });
+  // The pen is still down: the stroke so far is already on the patient screen.
+  const drawing = patient.page.getByTestId('live-stroke');
+  await expect(drawing).toHaveCount(1);
+  const lengthSoFar = () => drawing.evaluate((path) => (path as SVGPathElement).getTotalLength());
+  const first = await lengthSoFar();
+  await doctor.page.mouse.move(...at(0.6, 0.5), { steps: 4 });
+  await expect.poll(lengthSoFar).toBeGreaterThan(first);
+  await doctor.page.mouse.up();
+  // Lifted: the stroke is kept as a mark of the slide, and nothing is left "being drawn".
+  await expect(patient.page.locator('[data-testid="marks"] path[data-colour]')).toHaveCount(1);
+  await expect(drawing).toHaveCount(0);
+
+  await doctor.page.getByRole('button', { name: 'Laser pointer', exact: true }).click();
+  const dot = patient.page.getByTestId('laser');
+  for (const x of [0.3, 0.5, 0.7]) {
+    await doctor.page.mouse.move(...at(x, 0.4));
+    await expect.poll(() => dot.evaluate((circle) => Number(circle.getAttribute('cx')) / 1000)).toBeCloseTo(x, 1);
+  }
+  await doctor.page.mouse.move(box.x - 20, box.y - 20);
+  await expect(dot).toHaveCount(0);
+});

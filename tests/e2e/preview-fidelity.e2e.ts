@@ -91,7 +91,9 @@ test('the console live view lays out every bundled slide as the patient screen d
           );
           const where = `${language}/${deck.id}/${slide.id}`;
           if (onPatient.length !== inConsole.length || onPatient.length === 0) {
-            differences.push(`${where}: ${onPatient.length} elements on the patient screen, ${inConsole.length} in the console`);
+            differences.push(
+              `${where}: ${onPatient.length} elements on the patient screen, ${inConsole.length} in the console`,
+            );
             continue;
           }
           onPatient.forEach((p, i) => {

@@ -29,4 +29,5 @@ export const presentationApi: AreaHandlers<'presentation'> = {
   'presentation.addStroke': ({ stroke }, { services }) => services.presentation.addStroke(stroke),
   'presentation.clearStrokes': ({ scope }, { services }) => services.presentation.clearStrokes(scope),
   'presentation.setPointer': ({ pointer }, { services }) => services.presentation.setPointer(pointer),
+  'presentation.ink': ({ colour, start, points }, { services }) => services.presentation.ink(colour, start, points),
 };

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  MarksDelta,
   Language,
   PatientSpineLevel,
   Position,
@@ -28,6 +29,8 @@ export interface PresentationStoreOptions {
   views: SlideViewLog;
   clock: () => Date;
   onChange: (state: PresentationState) => void;
+  /** A laser move or the points just drawn, between two full states (see `marksDeltaSchema`). */
+  onMarks?: (delta: MarksDelta) => void;
 }
 
 export class PresentationStore {
@@ -35,6 +38,9 @@ export class PresentationStore {
   readonly #views: SlideViewLog;
   readonly #clock: () => Date;
   readonly #onChange: (state: PresentationState) => void;
+  readonly #onMarks: (delta: MarksDelta) => void;
+  /** Points of the stroke being drawn on the current slide (shown live; kept by addStroke at pen up). */
+  #ink = 0;
   /** Marks per slide (deck + slide id), kept when the slide comes back. */
   readonly #marks = new Map<string, Stroke[]>();
   #state: PresentationState;
@@ -44,6 +50,7 @@ export class PresentationStore {
     this.#views = options.views;
     this.#clock = options.clock;
     this.#onChange = options.onChange;
+    this.#onMarks = options.onMarks ?? (() => undefined);
     const available = new Set(this.#library.list().decks.map((d) => d.id));
     const playlist = DEFAULT_PLAYLIST.filter((id) => available.has(id));
     this.#state = {
@@ -184,8 +191,22 @@ export class PresentationStore {
     return this.#update({ strokes: [] });
   }
 
-  setPointer(pointer: [number, number] | null): PresentationState {
-    return this.#update({ pointer });
+  /** A moving laser is a small delta on the same revision; taking it away is a full state. */
+  setPointer(pointer: [number, number] | null): { revision: number } {
+    if (pointer === null) return { revision: this.#update({ pointer }).revision };
+    this.#state = { ...this.#state, pointer };
+    this.#onMarks({ epoch: this.#state.epoch, revision: this.#state.revision, pointer });
+    return { revision: this.#state.revision };
+  }
+
+  /** Points just drawn, pushed as a delta of the stroke being drawn; addStroke keeps the whole stroke. */
+  ink(colour: Stroke['colour'], start: boolean, points: [number, number][]): { revision: number } {
+    if (this.#slideKey(this.#state.position) === null) return { revision: this.#state.revision };
+    if (start) this.#ink = 0;
+    const from = this.#ink;
+    this.#ink += points.length;
+    this.#onMarks({ epoch: this.#state.epoch, revision: this.#state.revision, ink: { colour, from, points } });
+    return { revision: this.#state.revision };
   }
 
   #move(position: Position, start = false): PresentationState {
@@ -207,6 +228,8 @@ export class PresentationStore {
   }
 
   #update(patch: Partial<PresentationState>): PresentationState {
+    // A full state replaces whatever was drawn live: the stroke is kept (addStroke) or gone with the slide.
+    this.#ink = 0;
     this.#state = { ...this.#state, ...patch, revision: this.#state.revision + 1 };
     // The console's "next" preview comes from the same function as `next()` itself, so they never disagree.
     this.#state = { ...this.#state, next: this.nextStep() };

@@ -177,6 +177,14 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       for (const file of files) expect(fs.statSync(file.path).size).toBe(file.bytes);
       return;
     }
+    case 'presentation.setPointer':
+    case 'presentation.ink': {
+      // Answered with the revision they apply to: a move is a delta on it, taking the laser away a new one.
+      const state = await get<PresentationState>(world, 'presentation.get', {});
+      expect(value).toEqual({ revision: state.revision });
+      if (name === 'presentation.setPointer') expect(state.pointer).toEqual(input.pointer);
+      return;
+    }
     default:
       if (name.startsWith('presentation.') || name === 'session.lock') {
         const state = await get<PresentationState>(world, 'presentation.get', {});

@@ -109,4 +109,35 @@ describe('PresentationModel', () => {
     await settle();
     expect(model.state?.position.slideIndex).toBe(6);
   });
+
+  it('draws laser moves and pen points from deltas on the state they belong to, and drops a gap', async () => {
+    const fake = fakeTransport();
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    fake.push('presentation.marks', { epoch: 'run-1', revision: 1, pointer: [0.3, 0.4] });
+    expect(model.state?.pointer).toEqual([0.3, 0.4]);
+    // A delta of another revision belongs to a state this window does not show.
+    fake.push('presentation.marks', { epoch: 'run-1', revision: 2, pointer: [0.9, 0.9] });
+    expect(model.state?.pointer).toEqual([0.3, 0.4]);
+    const ink = (from: number, points: [number, number][]) => ({
+      epoch: 'run-1',
+      revision: 1,
+      ink: { colour: 'red', from, points },
+    });
+    fake.push('presentation.marks', ink(0, [[0.1, 0.1]]));
+    fake.push(
+      'presentation.marks',
+      ink(1, [
+        [0.2, 0.2],
+        [0.3, 0.3],
+      ]),
+    );
+    expect(model.live?.points).toHaveLength(3);
+    // A lost delta (points 3–4): what follows cannot be placed, so it is not drawn wrongly.
+    fake.push('presentation.marks', ink(5, [[0.6, 0.6]]));
+    expect(model.live?.points).toHaveLength(3);
+    // The full state at pen up replaces the live stroke.
+    await model.apply({ ...state(2), strokes: [{ colour: 'red', points: [[0.1, 0.1]] }] });
+    expect(model.live).toBeNull();
+  });
 });

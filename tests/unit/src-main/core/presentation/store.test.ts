@@ -245,10 +245,61 @@ describe('presentation store through dispatch', () => {
 
   it('takes the laser pointer away when the slide changes', async () => {
     await t.call('presentation.start', {});
-    let state = await t.call('presentation.setPointer', { pointer: [0.5, 0.25] });
-    expect(state.pointer).toEqual([0.5, 0.25]);
-    state = await t.call('presentation.next', {});
+    await t.call('presentation.setPointer', { pointer: [0.5, 0.25] });
+    expect((await t.call('presentation.get', {})).pointer).toEqual([0.5, 0.25]);
+    const state = await t.call('presentation.next', {});
     expect(state.pointer).toBeNull();
+  });
+
+  it('pushes a laser move as a small delta on the same revision, and its end as a full state', async () => {
+    const started = await t.call('presentation.start', {});
+    t.pushes.length = 0;
+    for (let i = 1; i <= 50; i += 1) await t.call('presentation.setPointer', { pointer: [i / 100, 0.5] });
+    // Fifty moves: fifty small deltas, no full state (which carries every stroke of the slide).
+    expect(t.pushes.map((p) => p.event)).toEqual(Array(50).fill('presentation.marks'));
+    expect(t.pushes.at(-1)?.payload).toEqual({ epoch: started.epoch, revision: started.revision, pointer: [0.5, 0.5] });
+    // A window that connects now takes the pointer with its snapshot.
+    expect((await t.call('presentation.get', {})).pointer).toEqual([0.5, 0.5]);
+    await t.call('presentation.setPointer', { pointer: null });
+    const last = t.pushes.at(-1);
+    expect(last?.event).toBe('presentation.changed');
+    expect((last?.payload as PresentationState).pointer).toBeNull();
+    expect((last?.payload as PresentationState).revision).toBe(started.revision + 1);
+  });
+
+  it('pushes pen points as deltas that continue one another, and keeps the stroke at pen up', async () => {
+    await t.call('presentation.start', {});
+    t.pushes.length = 0;
+    await t.call('presentation.ink', { colour: 'blue', start: true, points: [[0.1, 0.1]] });
+    await t.call('presentation.ink', {
+      colour: 'blue',
+      start: false,
+      points: [
+        [0.2, 0.2],
+        [0.3, 0.3],
+      ],
+    });
+    await t.call('presentation.ink', { colour: 'blue', start: false, points: [[0.4, 0.4]] });
+    const inks = t.pushes.map((p) => (p.payload as { ink?: { from: number; points: unknown[] } }).ink);
+    expect(inks.map((ink) => [ink?.from, ink?.points.length])).toEqual([
+      [0, 1],
+      [1, 2],
+      [3, 1],
+    ]);
+    const stroke: Stroke = {
+      colour: 'blue',
+      points: [
+        [0.1, 0.1],
+        [0.2, 0.2],
+        [0.3, 0.3],
+        [0.4, 0.4],
+      ],
+    };
+    const state = await t.call('presentation.addStroke', { stroke });
+    expect(state.strokes).toEqual([stroke]);
+    // The next stroke starts afresh.
+    await t.call('presentation.ink', { colour: 'red', start: true, points: [[0.5, 0.5]] });
+    expect((t.pushes.at(-1)?.payload as { ink: { from: number } }).ink.from).toBe(0);
   });
 
   it('keeps the current deck when the playlist still holds it, else goes to the new first deck', async () => {
