@@ -13,7 +13,7 @@ const outDir = process.argv[2] ?? '/tmp/consultdeck-shots';
 fs.mkdirSync(outDir, { recursive: true });
 
 async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
+  const answer: { ok: boolean; value?: unknown; error?: unknown } = await page.evaluate(
     async ([n, i]) => {
       const token = new URLSearchParams(location.search).get('t') ?? '';
       const res = await fetch(`/api/${n}`, {
