@@ -5,11 +5,13 @@
  * twice a second a heartbeat with all revisions, so a window that missed a
  * push (or connected late) sees it is behind and fetches a snapshot.
  */
-import type { CallName, SyncHeartbeat } from '../../src-shared/contract/index.js';
-import type { Emit } from './context.js';
+import type { CallName, EventName, EventPayload, SyncHeartbeat } from '../../src-shared/contract/index.js';
 import type { Db } from './db/open.js';
 import type { PresentationStore } from './presentation/store.js';
 import { readSettings } from './records/settings.js';
+
+/** Sends an event to every window that may receive it. */
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** Calls that change what the record shows: every doctor call of these areas that is not a read. */
 const RECORD_AREAS = new Set(['consultations', 'notes', 'patients']);

@@ -1,12 +1,11 @@
 /** What every handler receives besides its validated input. */
-import type { Role, EventName, EventPayload } from '../../src-shared/contract/index.js';
+import type { DisplayState, Role } from '../../src-shared/contract/index.js';
 import type { Db } from './db/open.js';
 import type { DeckLibrary } from './decks/library.js';
 import type { PdfRenderer } from './export/pdf-renderer.js';
 import type { ExportKind } from '../../src-shared/contract/index.js';
 import type { PresentationStore } from './presentation/store.js';
-import type { ChangeFeed } from './changes.js';
-import type { DisplayControl } from './api/displays.js';
+import type { ChangeFeed, Emit } from './changes.js';
 
 export interface Caller {
   role: Role;
@@ -14,7 +13,12 @@ export interface Caller {
   windowId: string;
 }
 
-export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** The desktop app's control of the displays; absent in browser mode. */
+export interface DisplayControl {
+  state(): DisplayState;
+  movePatient(displayId: number | null): DisplayState;
+  identify(): DisplayState;
+}
 
 export interface Services {
   db: Db;

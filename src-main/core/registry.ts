@@ -5,16 +5,11 @@
  * against the contract, runs the handler, and validates the output.
  */
 import type { z } from 'zod';
-import {
-  calls,
-  isCallName,
-  type CallName,
-  type CallOutput,
-  type ParsedInput,
-} from '../../src-shared/contract/index.js';
+import { calls, isCallName } from '../../src-shared/contract/index.js';
 import { ApiError, type ErrorBody } from '../../src-shared/errors.js';
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { CallContext } from './context.js';
+import type { Handlers } from './handler.js';
 import { appApi } from './api/app.js';
 import { decksApi } from './api/decks.js';
 import { presentationApi } from './api/presentation.js';
@@ -25,16 +20,6 @@ import { consultationsApi } from './api/consultations.js';
 import { notesApi } from './api/notes.js';
 import { settingsApi } from './api/settings.js';
 import { exportsApi } from './api/exports.js';
-
-export type Handler<N extends CallName> = (
-  input: ParsedInput<N>,
-  ctx: CallContext,
-) => CallOutput<N> | Promise<CallOutput<N>>;
-
-export type Handlers = { [N in CallName]: Handler<N> };
-
-/** The handlers of one area: exactly the calls named `<area>.…`. */
-export type AreaHandlers<A extends string> = { [N in Extract<CallName, `${A}.${string}`>]: Handler<N> };
 
 export const handlers: Handlers = {
   ...appApi,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { BrowserWindow, Screen } from 'electron';
 import type { DisplayState } from '../../src-shared/contract/index.js';
-import type { DisplayControl } from '../core/api/displays.js';
+import type { DisplayControl } from '../core/context.js';
 import { choosePatientTarget, reactToDisplays } from './displays.js';
 import type { WindowConstructor } from './window-options.js';
 

@@ -1,4 +1,4 @@
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 export const appApi: AreaHandlers<'app'> = {
   'app.info': (_input, { services }) => ({

@@ -20,7 +20,7 @@ import { readRecord } from '../records/record.js';
 import { risksAmendValue, writeConfirmedRisks } from '../records/risks.js';
 import { checkDecisionDates, checkFindingsDates, normalizeDecision, normalizeFindings } from '../records/sections.js';
 import { actorName, readSettings } from '../records/settings.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 const today = (services: Services): string => localDate(services.clock());
 const consultationDay = (startedAt: string): string => localDate(new Date(startedAt));

@@ -1,6 +1,6 @@
 import { createExport, exportText, printExport } from '../export/create-export.js';
 import { readSettings } from '../records/settings.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 import { exportDestination, exportedFileInside } from '../export/write-files.js';
 import { ApiError } from '../../../src-shared/errors.js';
 

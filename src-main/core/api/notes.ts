@@ -1,7 +1,7 @@
 import { ApiError } from '../../../src-shared/errors.js';
 import { recordChange, requireDraft } from '../records/consultation-rows.js';
 import { insertEntry } from '../records/entries.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 export const notesApi: AreaHandlers<'notes'> = {
   'notes.save': ({ consultationId, body, revision }, { services }) => {

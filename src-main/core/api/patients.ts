@@ -14,7 +14,7 @@ import {
 } from '../records/patients.js';
 import { correctableFields, insertCorrection, listCorrections } from '../records/corrections.js';
 import { actorName, readSettings } from '../records/settings.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 /**
  * True to the form's label (a code is only generated for a named patient). Like

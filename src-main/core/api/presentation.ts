@@ -1,5 +1,5 @@
 import { ApiError } from '../../../src-shared/errors.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 export const presentationApi: AreaHandlers<'presentation'> = {
   'presentation.get': (_input, { services }) => services.presentation.state,

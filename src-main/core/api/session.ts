@@ -1,5 +1,5 @@
 import type { Services } from '../context.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 /** Locks every doctor console; the patient screen goes neutral at once (F5 resumes after unlocking). */
 export function lockSession(services: Services, reason: 'idle' | 'manual' | 'os'): void {

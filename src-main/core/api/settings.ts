@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit.js';
 import { checkExportFolder } from '../export/write-files.js';
 import { actorName, readSettings, writeSettings } from '../records/settings.js';
-import type { AreaHandlers } from '../registry.js';
+import type { AreaHandlers } from '../handler.js';
 
 export const settingsApi: AreaHandlers<'settings'> = {
   'settings.get': (_input, { services }) => readSettings(services.db),

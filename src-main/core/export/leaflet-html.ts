@@ -7,7 +7,8 @@
  */
 import type { RiskId } from '../../../src-shared/contract/index.js';
 import { documentHtml, escapeHtml, list, multiline } from './html.js';
-import { LEAFLET_TEXT, type LeafletText } from './leaflet-text.js';
+import type { LeafletText } from './leaflet-text.js';
+import { LEAFLET_TEXT } from './leaflet-texts.js';
 import type { ExportSummary } from './summary.js';
 
 const CSS = `

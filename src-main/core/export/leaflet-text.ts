@@ -3,10 +3,8 @@
  * clinical jargon. Every figure comes from shared/medical-facts.md (risks of
  * augmentation) and is given as a natural frequency ("18 out of 100").
  */
-import type { DeckSummary, Language } from '../../../src-shared/contract/index.js';
+import type { DeckSummary } from '../../../src-shared/contract/index.js';
 import type { conservativeMeasures } from '../../../src-shared/contract/index.js';
-import { de } from './leaflet-text-de.js';
-import { fr } from './leaflet-text-fr.js';
 
 type Measure = (typeof conservativeMeasures)[number];
 
@@ -75,7 +73,7 @@ export interface LeafletText {
   translation: string;
 }
 
-const en: LeafletText = {
+export const en: LeafletText = {
   locale: 'en-GB',
   colon: ': ',
   title: 'Your visit about your back',
@@ -153,5 +151,3 @@ const en: LeafletText = {
     `version ${version ?? '(not stated)'}, evidence checked on ${reviewed ?? '(date not stated)'}`,
   translation: 'Translation',
 };
-
-export const LEAFLET_TEXT: Record<Language, LeafletText> = { en, fr, de };
