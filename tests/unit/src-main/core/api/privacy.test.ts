@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, calls, events } from '../../../../../src-shared/contract/index.js';
+import { callNames, calls, events, marksDeltaSchema } from '../../../../../src-shared/contract/index.js';
 import { newDraft, recordTablesHash, recordsCore } from './record-fixtures.js';
 
 const recordAreas = ['patients.', 'consultations.', 'notes.', 'settings.'];
@@ -43,7 +43,9 @@ describe('privacy of the record', () => {
     await t.call('consultations.finalize', { id: draft.id });
     // The patient screen receives presentation events only; the others go to the doctor's console.
     const toPatient = Object.entries(events).filter(([, spec]) => spec.roles.includes('patient'));
-    expect(toPatient.map(([name]) => name)).toEqual(['presentation.changed', 'sync.heartbeat']);
+    expect(toPatient.map(([name]) => name)).toEqual(['presentation.changed', 'presentation.marks', 'sync.heartbeat']);
+    // A marks delta carries where the laser or pen is, nothing of the record.
+    expect(Object.keys(marksDeltaSchema.shape).sort()).toEqual(['epoch', 'ink', 'pointer', 'revision']);
     // The heartbeat carries revisions only.
     expect(Object.keys(t.core.services.changes.heartbeat()).sort()).toEqual([
       'epoch',
