@@ -34,13 +34,6 @@ export const genantLabels: Record<1 | 2 | 3, string> = {
   3: 'grade 3, severe (> 40 % height loss)',
 };
 
-export const sureQuestionLabels = {
-  sureOfChoice: 'Sure about the best choice',
-  knowsBenefitsAndRisks: 'Knows the benefits and risks of each option',
-  clearAboutValues: 'Clear about which benefits and risks matter most',
-  enoughSupport: 'Has enough support and advice to choose',
-} as const;
-
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',

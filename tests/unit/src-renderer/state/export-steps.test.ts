@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CallError } from '../../../../../src-renderer/api/client.js';
-import { errorMessage, exportSteps } from '../../../../../src-renderer/doctor/export/export-steps.js';
+import { CallError } from '../../../../src-renderer/api/client.js';
+import { errorMessage, exportSteps } from '../../../../src-renderer/state/export-steps.js';
 
 describe('export dialog steps', () => {
   it('exports one consultation per call (for the progress bar), the register once for all', () => {

@@ -4,8 +4,8 @@
  * stops the run with the files written so far still listed (each call writes
  * all of its files or none). The register is one call for up to 100 consultations.
  */
-import type { ExportKind } from '../../../src-shared/contract/index.js';
-import type { ApiClient } from '../../api/client.js';
+import type { ExportKind } from '../../src-shared/contract/index.js';
+import type { ApiClient } from '../api/client.js';
 import { errorMessage, exportSteps } from './export-steps.js';
 
 export class ExportRun {

@@ -1,6 +1,6 @@
 /** The calls of an export run, apart from its state so they can be tested without Svelte. */
-import { MAX_EXPORT_BATCH, type ExportKind } from '../../../src-shared/contract/index.js';
-import { CallError } from '../../api/client.js';
+import { MAX_EXPORT_BATCH, type ExportKind } from '../../src-shared/contract/index.js';
+import { CallError } from '../api/client.js';
 
 export interface ExportStep {
   kind: ExportKind;
