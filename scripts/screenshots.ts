@@ -8,23 +8,14 @@ import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src-main/host/chromium-flags.js';
 import { startHost } from '../tests/e2e/fixtures.js';
+import { DoctorConsole } from '../tests/e2e/page-models/doctor-console.js';
 
 const outDir = process.argv[2] ?? '/tmp/consultdeck-shots';
 fs.mkdirSync(outDir, { recursive: true });
 
+/** A call as the doctor's window makes it (setup steps), failing loudly. */
 async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const answer: { ok: boolean; value?: unknown; error?: unknown } = await page.evaluate(
-    async ([n, i]) => {
-      const token = new URLSearchParams(location.search).get('t') ?? '';
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-consultdeck-token': token },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [name, input] as const,
-  );
+  const answer = await new DoctorConsole(page).call(name, input);
   if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
   return answer.value as T;
 }

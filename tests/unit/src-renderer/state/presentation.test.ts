@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PresentationState } from '../../../../src-shared/contract/index.js';
-import type { CallResult } from '../../../../src-shared/envelope.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
-import type { Transport } from '../../../../src-renderer/api/transport.js';
+import { fakeTransport, settle } from '../../helpers/fake-transport.js';
 import { PresentationModel } from '../../../../src-renderer/state/presentation.svelte.js';
 
 function state(revision: number, epoch = 'run-1', slideIndex = 0): PresentationState {
@@ -26,46 +25,24 @@ function state(revision: number, epoch = 'run-1', slideIndex = 0): PresentationS
   };
 }
 
-/** A transport whose core answers `presentation.get` with `current`, and that can push and (re)connect. */
-function fakeTransport() {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const connects = new Set<() => void>();
-  const fake = {
+/** Core answers `presentation.get` with `current`; it can push and (re)connect. */
+function fakeCore() {
+  const core = {
     current: state(1),
-    gets: 0,
-    push(event: string, payload: unknown) {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
+    get gets() {
+      return fake.calls.filter((name) => name === 'presentation.get').length;
     },
-    connect() {
-      for (const listener of connects) listener();
-    },
-    transport: {
-      kind: 'http',
-      async invoke(name: string): Promise<CallResult<unknown>> {
-        if (name !== 'presentation.get') return { ok: false, error: { code: 'NOT_FOUND', message: name } };
-        fake.gets += 1;
-        return { ok: true, value: fake.current };
-      },
-      subscribe(event: string, listener: (payload: unknown) => void) {
-        const set = listeners.get(event) ?? new Set();
-        set.add(listener);
-        listeners.set(event, set);
-        return () => set.delete(listener);
-      },
-      onConnect(listener: () => void) {
-        connects.add(listener);
-        return () => connects.delete(listener);
-      },
-    } satisfies Transport,
   };
-  return fake;
+  const fake = fakeTransport((name) => {
+    if (name !== 'presentation.get') throw new Error(name);
+    return core.current;
+  });
+  return Object.assign(core, { transport: fake.transport, push: fake.push, connect: fake.connect });
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('PresentationModel', () => {
   it('never applies an older revision over a newer one', async () => {
-    const fake = fakeTransport();
+    const fake = fakeCore();
     const model = new PresentationModel(new ApiClient(fake.transport));
     await model.connect();
     await model.apply(state(5, 'run-1', 4));
@@ -75,7 +52,7 @@ describe('PresentationModel', () => {
   });
 
   it('takes the state of a restarted core (another epoch) even with a lower revision', async () => {
-    const fake = fakeTransport();
+    const fake = fakeCore();
     const model = new PresentationModel(new ApiClient(fake.transport));
     await model.connect();
     await model.apply(state(40, 'run-1'));
@@ -84,7 +61,7 @@ describe('PresentationModel', () => {
   });
 
   it('fetches a snapshot each time the channel opens, the first time included', async () => {
-    const fake = fakeTransport();
+    const fake = fakeCore();
     const model = new PresentationModel(new ApiClient(fake.transport));
     await model.connect();
     const before = fake.gets;
@@ -96,7 +73,7 @@ describe('PresentationModel', () => {
   });
 
   it('catches up when a heartbeat shows core ahead, and not when it is level', async () => {
-    const fake = fakeTransport();
+    const fake = fakeCore();
     const model = new PresentationModel(new ApiClient(fake.transport));
     await model.connect();
     const level = fake.gets;
@@ -111,7 +88,7 @@ describe('PresentationModel', () => {
   });
 
   it('draws laser moves and pen points from deltas on the state they belong to, and drops a gap', async () => {
-    const fake = fakeTransport();
+    const fake = fakeCore();
     const model = new PresentationModel(new ApiClient(fake.transport));
     await model.connect();
     fake.push('presentation.marks', { epoch: 'run-1', revision: 1, pointer: [0.3, 0.4] });

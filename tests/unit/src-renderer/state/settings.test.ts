@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../../src-shared/contract/index.js';
-import type { CallResult } from '../../../../src-shared/envelope.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
-import type { Transport } from '../../../../src-renderer/api/transport.js';
+import { fakeTransport, settle } from '../../helpers/fake-transport.js';
 import { SettingsModel } from '../../../../src-renderer/state/settings.svelte.js';
 
 function settings(physicianName: string): Settings {
@@ -20,49 +19,28 @@ function settings(physicianName: string): Settings {
   };
 }
 
+/** Core answers `settings.get` with `current` (held back while `hold` is set, until `answer()`). */
 function fakeCore() {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const connects = new Set<() => void>();
   let release: (() => void) | null = null;
-  const fake = {
+  const core = {
     current: settings('Dr A'),
-    gets: 0,
-    /** Hold the next `settings.get` answer until `answer()` (a slow answer). */
     hold: false,
     answer() {
       release?.();
     },
-    push(event: string, payload: unknown) {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
+    get gets() {
+      return fake.calls.filter((name) => name === 'settings.get').length;
     },
-    connect() {
-      for (const listener of connects) listener();
-    },
-    transport: {
-      kind: 'http',
-      async invoke(name: string): Promise<CallResult<unknown>> {
-        if (name !== 'settings.get') return { ok: false, error: { code: 'NOT_FOUND', message: name } };
-        fake.gets += 1;
-        const value = fake.current;
-        if (fake.hold) await new Promise<void>((resolve) => (release = resolve));
-        return { ok: true, value };
-      },
-      subscribe(event: string, listener: (payload: unknown) => void) {
-        const set = listeners.get(event) ?? new Set();
-        set.add(listener);
-        listeners.set(event, set);
-        return () => set.delete(listener);
-      },
-      onConnect(listener: () => void) {
-        connects.add(listener);
-        return () => connects.delete(listener);
-      },
-    } satisfies Transport,
   };
-  return fake;
+  const fake = fakeTransport(async (name) => {
+    if (name !== 'settings.get') throw new Error(name);
+    const value = core.current;
+    if (core.hold) await new Promise<void>((resolve) => (release = resolve));
+    return value;
+  });
+  return Object.assign(core, { transport: fake.transport, push: fake.push, connect: fake.connect });
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const beat = (settingsRevision: number, epoch = 'run-1') => ({
   epoch,
   presentation: 0,
