@@ -7,6 +7,7 @@
  * `chromium --headless --print-to-pdf` process per document.
  */
 import { spawn } from 'node:child_process';
+import { signWarningIds } from '../src-shared/contract/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,7 +107,7 @@ for (let i = 0; i < BATCH; i += 1) {
   const code = `BENCH-${String(i).padStart(3, '0')}`;
   const draft = await draftConsultation(t, { patient: { code, hospitalNumber: `H-${code}` } });
   // Signed, without the fixture's amendment (it moves the clock a day each time).
-  await t.call('consultations.finalize', { id: draft.id });
+  await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   ids.push(draft.id);
 }
 const exportOne = (id: string) =>

@@ -4,20 +4,11 @@
  * tests all agree. `blocking` warnings cannot be acknowledged (signing is
  * impossible until they are fixed); every other one must be acknowledged.
  */
-import type { Decision, Findings, RisksView } from './contract/index.js';
+import type { Decision, Findings, RisksView, SignWarningId } from './contract/index.js';
+
+export type { SignWarningId };
 import { redFlagLabels } from './labels.js';
 
-export type SignWarningId =
-  | 'physician-missing'
-  | 'red-flags'
-  | 'augmentation-no-risks'
-  | 'augmentation-no-procedure'
-  | 'augmentation-no-levels'
-  | 'risks-not-reviewed'
-  | 'undecided'
-  | 'no-levels'
-  | 'pain-missing'
-  | 'follow-up-missing';
 
 export interface SignWarning {
   id: SignWarningId;

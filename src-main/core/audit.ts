@@ -17,6 +17,7 @@ export const knownAuditActions = [
   'consultation.start',
   'consultation.open',
   'consultation.update',
+  'consultation.sign-warnings',
   'consultation.finalize',
   'consultation.amend',
   'consultation.delete',

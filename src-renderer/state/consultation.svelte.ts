@@ -14,6 +14,7 @@ import type {
   Language,
   RiskId,
   Settings,
+  SignWarningId,
 } from '../../src-shared/contract/index.js';
 import { CallError, type ApiClient } from '../api/client.js';
 import { settingsModelFor, type SettingsModel } from './settings.svelte.js';
@@ -340,13 +341,14 @@ export class ConsultationModel {
     });
   }
 
-  finalize(): Promise<boolean> {
+  /** Signs the record; `acknowledged`: the warnings the physician ticked in the sign dialog (core checks them). */
+  finalize(acknowledged: SignWarningId[]): Promise<boolean> {
     return this.#act(async () => {
       if (!this.record) return;
       // The signature is the physician of the settings now, perhaps just entered in another window.
       await this.#settings.load();
       if (!(await this.flushAll())) throw new Error('Some changes could not be saved, so the record was not signed.');
-      this.#show(await this.#client.call('consultations.finalize', { id: this.record.id }));
+      this.#show(await this.#client.call('consultations.finalize', { id: this.record.id, acknowledged }));
     });
   }
 

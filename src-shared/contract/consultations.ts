@@ -243,6 +243,21 @@ export const historyItemSchema = z.object({
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 
 const byId = z.strictObject({ id: uuidSchema });
+
+/** The warnings shown before signing (`src-shared/sign-warnings.ts` says when each applies). */
+export const signWarningIds = [
+  'physician-missing',
+  'red-flags',
+  'augmentation-no-risks',
+  'augmentation-no-procedure',
+  'augmentation-no-levels',
+  'risks-not-reviewed',
+  'undecided',
+  'no-levels',
+  'pain-missing',
+  'follow-up-missing',
+] as const;
+export type SignWarningId = (typeof signWarningIds)[number];
 const record = consultationRecordSchema;
 
 export const consultationsCalls = {
@@ -295,7 +310,19 @@ export const consultationsCalls = {
     roles: DOCTOR_ONLY,
   }),
   /** Signs with the physician name of the settings and locks the record. */
-  'consultations.finalize': call({ input: byId, output: record, roles: DOCTOR_ONLY }),
+  /**
+   * Signs the record. Core computes the open warnings itself: every one must be in `acknowledged` (the
+   * physician ticked it in the sign dialog), and a blocking one (no physician name) refuses; otherwise CONFLICT
+   * names what is open. The acknowledged warnings are written to the audit log.
+   */
+  'consultations.finalize': call({
+    input: z.strictObject({
+      id: uuidSchema,
+      acknowledged: uniqueList(z.enum(signWarningIds), signWarningIds.length),
+    }),
+    output: record,
+    roles: DOCTOR_ONLY,
+  }),
   /** A correction of a finalized record: the section's new content and why. The original stays. */
   'consultations.amend': call({
     input: z.strictObject({

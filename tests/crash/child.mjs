@@ -10,6 +10,7 @@ const [dataDir, seedText] = process.argv.slice(2);
 const root = path.resolve(import.meta.dirname, '../..');
 const { createCore } = await import(path.join(root, 'out/main/src-main/core/create-core.js'));
 const { backupNow } = await import(path.join(root, 'out/main/src-main/core/db/backup.js'));
+const { signWarningIds } = await import(path.join(root, 'out/main/src-shared/contract/index.js'));
 
 /** The note body a given revision must have: the parent recomputes it. */
 export function expectedBody(consultationId, revision) {
@@ -61,7 +62,7 @@ for (;;) {
     ack({ op: 'entry', id: draft, entryId: entry.id, text });
   } else if (dice < 0.95) {
     const finalized = draft;
-    await call('consultations.finalize', { id: finalized });
+    await call('consultations.finalize', { id: finalized, acknowledged: [...signWarningIds] });
     ack({ op: 'finalize', id: finalized });
     const reason = `correction ${crypto.randomBytes(4).toString('hex')}`;
     await call('consultations.amend', {

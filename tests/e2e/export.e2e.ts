@@ -4,6 +4,7 @@
  * folder's exports, PDFs printed by the host's own Chromium.
  */
 import { spawnSync } from 'node:child_process';
+import { signWarningIds } from '../../src-shared/contract/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DoctorConsole } from './page-models/doctor-console.js';
@@ -50,7 +51,7 @@ async function finalizedConsultation(
   });
   await ok(doctor, 'consultations.confirmRisks', { id, risks: { confirmed: ['cement-leak'], otherText: '' } });
   await ok(doctor, 'notes.save', { consultationId: id, body: 'Frau Aebischer prefers mornings.', revision: 1 });
-  await ok(doctor, 'consultations.finalize', { id });
+  await ok(doctor, 'consultations.finalize', { id, acknowledged: [...signWarningIds] });
   return id;
 }
 

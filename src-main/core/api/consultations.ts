@@ -21,6 +21,7 @@ import { risksAmendValue, writeConfirmedRisks } from '../records/risks.js';
 import { checkDecisionDates, checkFindingsDates, normalizeDecision, normalizeFindings } from '../records/sections.js';
 import { actorName, readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../handler.js';
+import { auditAcknowledged, requireAcknowledged } from '../records/sign-check.js';
 
 const today = (services: Services): string => localDate(services.clock());
 const consultationDay = (startedAt: string): string => localDate(new Date(startedAt));
@@ -163,7 +164,16 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
     return readRecord(services, id);
   },
 
-  'consultations.finalize': ({ id }, { services }) => finalizeConsultation(services, id),
+  'consultations.finalize': ({ id, acknowledged }, { services }) => {
+    const warnings = requireAcknowledged(services, id, acknowledged);
+    // The acknowledgements and the signature land together, or neither does.
+    return services.db
+      .transaction(() => {
+        auditAcknowledged(services, id, warnings);
+        return finalizeConsultation(services, id);
+      })
+      .immediate();
+  },
 
   'consultations.amend': (input, { services }) => {
     services.db.transaction(() => amend(services, input)).immediate();

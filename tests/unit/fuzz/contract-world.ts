@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { calls, type CallName, type ConsultationRecord, type Patient } from '../../../src-shared/contract/index.js';
+import {
+  calls,
+  type CallName,
+  type ConsultationRecord,
+  type Patient,
+  signWarningIds,
+} from '../../../src-shared/contract/index.js';
 import type { CallResult } from '../../../src-shared/envelope.js';
 import { createCore, type Core } from '../../../src-main/core/create-core.js';
 import { appRoot } from '../helpers/test-core.js';
@@ -106,7 +112,7 @@ export async function makeWorld(name: CallName): Promise<World> {
       pools.pairs.push({ consultationId: record.id, entryId });
     }
     if (index < 2) {
-      await call('consultations.finalize', { id: record.id });
+      await call('consultations.finalize', { id: record.id, acknowledged: [...signWarningIds] });
       pools.finalized.push(record.id);
     } else pools.drafts.push(record.id);
   }
@@ -178,7 +184,7 @@ export async function topUp(world: World): Promise<void> {
     world.clean = null;
     const started = await world.raw('consultations.start', { patientId: pools.patients[0] });
     const id = (started as { value: ConsultationRecord }).value.id;
-    await world.raw('consultations.finalize', { id });
+    await world.raw('consultations.finalize', { id, acknowledged: [...signWarningIds] });
     pools.finalized.push(id);
   }
 }

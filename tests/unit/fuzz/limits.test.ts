@@ -22,6 +22,7 @@ import {
   type Patient,
   type PresentationState,
   type Settings,
+  signWarningIds,
 } from '../../../src-shared/contract/index.js';
 import { MAX_MESSAGE_BYTES, type CallResult } from '../../../src-shared/envelope.js';
 import { makeTestCore, type TestCore } from '../helpers/test-core.js';
@@ -57,7 +58,7 @@ beforeAll(async () => {
   patientId = (await t.call('patients.create', { displayName: 'Limit Patient', birthDate: '1950', sex: 'female' })).id;
   draftId = (await t.call('consultations.start', { patientId })).id;
   finalizedId = (await t.call('consultations.start', { patientId })).id;
-  await t.call('consultations.finalize', { id: finalizedId });
+  await t.call('consultations.finalize', { id: finalizedId, acknowledged: [...signWarningIds] });
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { GENESIS_HASH, appendAudit, auditHead, verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import { auditRows, newDraft, recordsCore } from './record-fixtures.js';
 
@@ -7,7 +8,7 @@ async function withHistory() {
   const draft = await newDraft(t);
   await t.call('notes.save', { consultationId: draft.id, body: 'x', revision: 1 });
   await t.call('notes.addEntry', { consultationId: draft.id, text: 'y' });
-  await t.call('consultations.finalize', { id: draft.id });
+  await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   appendAudit(t.core.services.db, {
     at: t.now().toISOString(),
     actor: 'Dr. Anna Weber',
@@ -28,6 +29,7 @@ describe('audit chain', () => {
       'consultation.start',
       'consultation.update',
       'consultation.update',
+      'consultation.sign-warnings',
       'consultation.finalize',
       'export',
     ]);

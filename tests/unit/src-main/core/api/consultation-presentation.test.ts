@@ -5,6 +5,7 @@
  * Every record or settings change is announced to the doctor windows.
  */
 import { describe, expect, it } from 'vitest';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import type { PresentationState } from '../../../../../src-shared/contract/index.js';
 import { emptyDecision, emptyFindings, newDraft, newPatient, recordsCore } from './record-fixtures.js';
 
@@ -43,7 +44,7 @@ describe('the consultation owns the presentation', () => {
 
     const other = await newDraft(t);
     await t.call('presentation.start', {});
-    await t.call('consultations.finalize', { id: other.id });
+    await t.call('consultations.finalize', { id: other.id, acknowledged: [...signWarningIds] });
     expect(lastState(t)).toMatchObject({ consultationOpen: false, startedAt: null, spine: null });
   });
 

@@ -119,9 +119,10 @@ describe('open, close, current, get', () => {
 
   it('answers NOT_FOUND for an unknown consultation', async () => {
     const t = await recordsCore();
-    for (const name of ['consultations.get', 'consultations.open', 'consultations.finalize', 'consultations.delete']) {
+    for (const name of ['consultations.get', 'consultations.open', 'consultations.delete']) {
       await expectRejected(t, name, { id: UNKNOWN }, 'NOT_FOUND', 'id');
     }
+    await expectRejected(t, 'consultations.finalize', { id: UNKNOWN, acknowledged: [] }, 'NOT_FOUND', 'id');
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { describe, expect, it } from 'vitest';
 import { ftsQuery } from '../../../../../src-main/core/records/history.js';
 import type { TestCore } from '../../../helpers/test-core.js';
@@ -21,7 +22,7 @@ async function seeded() {
     ids.push(record.id);
     await t.call('notes.save', { consultationId: record.id, body: notes, revision: 1 });
     if (path) await t.call('consultations.updateDecision', { id: record.id, decision: { ...emptyDecision, path } });
-    if (finalize) await t.call('consultations.finalize', { id: record.id });
+    if (finalize) await t.call('consultations.finalize', { id: record.id, acknowledged: [...signWarningIds] });
     t.advance(10 * DAY);
   }
   return { t, anna, bert, ids };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import { auditRows, emptyDecision, emptyFindings, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
 
@@ -16,7 +17,7 @@ async function finalized() {
   await t.call('notes.save', { consultationId: draft.id, body: 'Original notes', revision: 3 });
   const entry = await t.call('notes.addEntry', { consultationId: draft.id, text: 'asks about driving' });
   t.advance(20 * 60_000);
-  const record = await t.call('consultations.finalize', { id: draft.id });
+  const record = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   return { t, record, entry };
 }
 
@@ -35,13 +36,54 @@ describe('consultations.finalize', () => {
     expect(row?.detail).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 
+  it('signs only when every open warning was acknowledged, and keeps the acknowledgements in the audit log', async () => {
+    const t = await recordsCore();
+    const draft = await newDraft(t);
+    await t.call('consultations.updateFindings', {
+      id: draft.id,
+      findings: { ...emptyFindings, painNow: 8, fracturedLevels: [{ level: 'L1', grade: 2 }], redFlags: ['tumour'] },
+    });
+    await t.call('consultations.updateDecision', {
+      id: draft.id,
+      decision: { ...emptyDecision, path: 'augmentation' },
+    });
+    // A window that skips the sign dialog (nothing acknowledged): refused, naming what is open; nothing signed.
+    const refused = await t.raw('consultations.finalize', { id: draft.id, acknowledged: [] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'acknowledged' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/Red flags are recorded/);
+    expect(refused.ok ? '' : refused.error.message).toMatch(/no risk is confirmed/);
+    // The red flag alone is not enough: the augmentation warnings are open too.
+    const partly = await t.raw('consultations.finalize', { id: draft.id, acknowledged: ['red-flags'] });
+    expect(partly).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await t.call('consultations.get', { id: draft.id })).status).toBe('draft');
+    const all = [
+      'red-flags',
+      'augmentation-no-risks',
+      'augmentation-no-procedure',
+      'augmentation-no-levels',
+      'follow-up-missing',
+    ] as const;
+    const signed = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...all] });
+    expect(signed.status).toBe('finalized');
+    const rows = auditRows(t);
+    const acknowledged = rows.find((r) => r.action === 'consultation.sign-warnings');
+    expect(acknowledged?.detail).toBe(`acknowledged=${all.join(',')}`);
+    expect(rows.at(-1)?.action).toBe('consultation.finalize');
+  });
+
   it('needs the physician name in the settings', async () => {
     const t = await recordsCore({ physician: null });
     const draft = await newDraft(t);
     expect(draft.physician).toBe('');
-    await expectRejected(t, 'consultations.finalize', { id: draft.id }, 'CONFLICT', 'physicianName');
+    await expectRejected(
+      t,
+      'consultations.finalize',
+      { id: draft.id, acknowledged: [...signWarningIds] },
+      'CONFLICT',
+      'physicianName',
+    );
     await t.call('settings.update', { physicianName: 'Dr. Late' });
-    const record = await t.call('consultations.finalize', { id: draft.id });
+    const record = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     expect(record).toMatchObject({ physician: 'Dr. Late', finalizedBy: 'Dr. Late' });
   });
 
@@ -52,7 +94,7 @@ describe('consultations.finalize', () => {
       ['consultations.updateFindings', { id, findings: emptyFindings }, 'id'],
       ['consultations.updateDecision', { id, decision: emptyDecision }, 'id'],
       ['consultations.confirmRisks', { id, risks: { confirmed: [], otherText: '' } }, 'id'],
-      ['consultations.finalize', { id }, 'id'],
+      ['consultations.finalize', { id, acknowledged: [...signWarningIds] }, 'id'],
       ['notes.save', { consultationId: id, body: 'changed', revision: 99 }, 'consultationId'],
       ['notes.addEntry', { consultationId: id, text: 'late entry' }, 'consultationId'],
       ['notes.removeEntry', { consultationId: id, entryId: entry.id }, 'consultationId'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
@@ -83,7 +84,7 @@ describe('patients.correct', () => {
     const patient = await newPatient(t, { displayName: 'Anna Mülller', hospitalNumber: 'H-77' });
     const draft = await newDraft(t, patient.id);
     await t.call('notes.save', { consultationId: draft.id, body: 'Mme Mülller has pain.', revision: 1 });
-    await t.call('consultations.finalize', { id: draft.id });
+    await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     t.advance(3600_000);
     await t.call('patients.correct', { id: patient.id, reason: 'Typo in the surname', displayName: 'Anna Müller' });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, calls, events, marksDeltaSchema } from '../../../../../src-shared/contract/index.js';
+import {
+  callNames,
+  calls,
+  events,
+  marksDeltaSchema,
+  signWarningIds,
+} from '../../../../../src-shared/contract/index.js';
 import { newDraft, recordTablesHash, recordsCore } from './record-fixtures.js';
 
 const recordAreas = ['patients.', 'consultations.', 'notes.', 'settings.'];
@@ -40,7 +46,7 @@ describe('privacy of the record', () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     await t.call('notes.save', { consultationId: draft.id, body: 'private text', revision: 1 });
-    await t.call('consultations.finalize', { id: draft.id });
+    await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     // The patient screen receives presentation events only; the others go to the doctor's console.
     const toPatient = Object.entries(events).filter(([, spec]) => spec.roles.includes('patient'));
     expect(toPatient.map(([name]) => name)).toEqual(['presentation.changed', 'presentation.marks', 'sync.heartbeat']);

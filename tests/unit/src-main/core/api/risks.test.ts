@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { expectRejected, newDraft, recordsCore } from './record-fixtures.js';
 
@@ -68,7 +69,7 @@ describe('risks discussed', () => {
     expect(items['spinal-canal']).toMatchObject({ confirmed: false });
 
     await show(t, 2, 8_000); // spinal canal shown after confirming: still counted until signing
-    const signed = await t.call('consultations.finalize', { id: draft.id });
+    const signed = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     expect(byRisk(signed.risks.items)['spinal-canal']).toMatchObject({
       shownMs: 8_000,
       suggested: true,

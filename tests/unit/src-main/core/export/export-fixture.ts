@@ -5,6 +5,7 @@
  * notes that mention the patient by name, finalized, then one amendment.
  */
 import { spawnSync } from 'node:child_process';
+import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,7 +110,7 @@ export function kyphoplastyDecision(followUpDate: string) {
 /** Finalizes, then amends the follow-up date (the original stays in the record). */
 export async function finalizeAndAmend(t: TestCore, id: string): Promise<ConsultationRecord> {
   t.advance(60_000);
-  await t.call('consultations.finalize', { id });
+  await t.call('consultations.finalize', { id, acknowledged: [...signWarningIds] });
   t.advance(24 * 3600_000);
   return t.call('consultations.amend', {
     id,
