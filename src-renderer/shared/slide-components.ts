@@ -208,6 +208,28 @@ export function drawSlideComponents(root: HTMLElement, data: SlideComponentData)
     else if (kind === 'patient-spine') drawSpine(host, data.spine, data.spineWords);
     else if (kind === 'pdf-page') data.renderPdfPage?.(host, Number(host.dataset.page) || 1);
   }
+  pairIconArrays(root);
+}
+
+/**
+ * Icon arrays written one after the other compare two groups, so they are put in one row (the slide frame
+ * stacks its children in a column, which would put the second array below the first, off a full slide).
+ */
+function pairIconArrays(root: HTMLElement): void {
+  for (const first of root.querySelectorAll<HTMLElement>('.icon-array')) {
+    if (first.parentElement?.classList.contains('icon-array-row')) continue;
+    const group = [first];
+    let next = first.nextElementSibling;
+    while (next instanceof HTMLElement && next.classList.contains('icon-array')) {
+      group.push(next);
+      next = next.nextElementSibling;
+    }
+    if (group.length < 2) continue;
+    const row = document.createElement('div');
+    row.className = 'icon-array-row';
+    first.before(row);
+    row.append(...group);
+  }
 }
 
 /** Genant grade names and the drawing's words in the patient's language. */
