@@ -16,25 +16,55 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
+/**
+ * What a highlighted dot means sets its colour (`data-tone`): red is kept for harms, so good news is never
+ * drawn in the colour of danger; a calm blue-green for good outcomes; a neutral blue for plain facts
+ * (the default, so an undeclared array is never red).
+ */
+export const ICON_TONES = { harm: '#b3261e', good: '#1b7f79', neutral: '#3d5a80' } as const;
+export type IconTone = keyof typeof ICON_TONES;
+const REST_COLOUR = '#c9ced6';
+
+export interface IconArrayModel {
+  total: 100 | 1000;
+  highlight: number;
+  tone: IconTone;
+  /** Fill of every dot, highlighted ones first. */
+  fills: string[];
+  label: string;
+}
+
+/** The icon array a slide declares, from its `data-*` attributes (already sanitized). */
+export function iconArrayModel(data: DOMStringMap): IconArrayModel {
+  const total = Number(data.total) === 1000 ? 1000 : 100;
+  const highlight = Math.max(0, Math.min(total, Math.round(Number(data.highlight) || 0)));
+  const tone: IconTone = data.tone === 'harm' || data.tone === 'good' ? data.tone : 'neutral';
+  const fills = Array.from({ length: total }, (_, i) => (i < highlight ? ICON_TONES[tone] : REST_COLOUR));
+  return { total, highlight, tone, fills, label: data.label ?? `${highlight} in ${total}` };
+}
+
 export function drawIconArray(host: HTMLElement): void {
   if (host.dataset.drawn === 'icon-array') return;
   host.dataset.drawn = 'icon-array';
-  const total = Number(host.dataset.total) === 1000 ? 1000 : 100;
-  const highlight = Math.max(0, Math.min(total, Math.round(Number(host.dataset.highlight) || 0)));
+  const { total, tone, fills, label: words } = iconArrayModel(host.dataset);
   const columns = total === 1000 ? 50 : 20;
   const rows = total / columns;
   // The picture is described once by its label; its many dots are hidden from
   // assistive technology (and from reveal.js's status-text walk, which is slow).
   const svg = svgEl('svg', { viewBox: `0 0 ${columns * 10} ${rows * 10}`, 'aria-hidden': 'true' });
-  for (let i = 0; i < total; i += 1) {
+  fills.forEach((fill, i) => {
     const x = (i % columns) * 10 + 5;
     const y = Math.floor(i / columns) * 10 + 5;
-    svg.append(svgEl('circle', { cx: x, cy: y, r: 3.8, fill: i < highlight ? '#b3261e' : '#c9ced6' }));
-  }
+    svg.append(svgEl('circle', { cx: x, cy: y, r: 3.8, fill }));
+  });
+  // The legend: a dot in the highlight colour before the words, so colour and meaning are read together.
   const label = document.createElement('div');
   label.className = 'label';
-  label.textContent = host.dataset.label ?? `${highlight} in ${total}`;
+  const swatch = svgEl('svg', { class: 'swatch', viewBox: '0 0 10 10', 'aria-hidden': 'true' });
+  swatch.append(svgEl('circle', { cx: 5, cy: 5, r: 4.5, fill: ICON_TONES[tone] }));
+  label.append(swatch, words);
   host.classList.add('icon-array');
+  host.dataset.tone = tone;
   host.replaceChildren(svg, label);
 }
 
@@ -193,6 +223,28 @@ export function drawSlideComponents(root: HTMLElement, data: SlideComponentData)
     else if (kind === 'patient-spine') drawSpine(host, data.spine, data.spineWords);
     else if (kind === 'your-level') drawYourLevel(host, data.spine, data.spineWords);
     else if (kind === 'pdf-page') data.renderPdfPage?.(host, Number(host.dataset.page) || 1);
+  }
+  pairIconArrays(root);
+}
+
+/**
+ * Icon arrays written one after the other compare two groups, so they are put in one row (the slide frame
+ * stacks its children in a column, which would put the second array below the first, off a full slide).
+ */
+function pairIconArrays(root: HTMLElement): void {
+  for (const first of root.querySelectorAll<HTMLElement>('.icon-array')) {
+    if (first.parentElement?.classList.contains('icon-array-row')) continue;
+    const group = [first];
+    let next = first.nextElementSibling;
+    while (next instanceof HTMLElement && next.classList.contains('icon-array')) {
+      group.push(next);
+      next = next.nextElementSibling;
+    }
+    if (group.length < 2) continue;
+    const row = document.createElement('div');
+    row.className = 'icon-array-row';
+    first.before(row);
+    row.append(...group);
   }
 }
 

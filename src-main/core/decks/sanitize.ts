@@ -75,7 +75,7 @@ function options(deckId: string): sanitizeHtml.IOptions {
     disallowedTagsMode: 'discard',
     allowedAttributes: {
       ...Object.fromEntries(classed.map((tag) => [tag, ['class']])),
-      div: ['class', 'data-component', 'data-highlight', 'data-total', 'data-label'],
+      div: ['class', 'data-component', 'data-highlight', 'data-total', 'data-label', 'data-tone'],
       img: ['class', 'src', 'alt', 'width', 'height'],
       th: ['colspan', 'rowspan', 'align'],
       td: ['colspan', 'rowspan', 'align'],
@@ -107,6 +107,7 @@ function componentDiv(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes
   for (const [name, value] of Object.entries(attribs)) {
     if (name === 'data-component' && !(slideComponents as readonly string[]).includes(value)) continue;
     if ((name === 'data-highlight' || name === 'data-total') && !/^\d{1,4}$/.test(value)) continue;
+    if (name === 'data-tone' && !/^(harm|good|neutral)$/.test(value)) continue;
     kept[name] = value;
   }
   return kept;

@@ -45,6 +45,13 @@ describe('sanitizeSlideHtml', () => {
       clean('<div data-component="icon-array" data-highlight="18" data-total="100" data-label="18 in 100"></div>'),
     ).toBe('<div data-component="icon-array" data-highlight="18" data-total="100" data-label="18 in 100"></div>');
     expect(clean('<div data-component="evil" data-total="x"></div>')).toBe('<div></div>');
+    // The tone picks the colour (red only for harms); an unknown tone is dropped, and the array is drawn neutral.
+    expect(clean('<div data-component="icon-array" data-highlight="53" data-tone="good"></div>')).toBe(
+      '<div data-component="icon-array" data-highlight="53" data-tone="good"></div>',
+    );
+    expect(clean('<div data-component="icon-array" data-tone="red;x"></div>')).toBe(
+      '<div data-component="icon-array"></div>',
+    );
   });
 
   it('drops iframes, svg, object, style entirely', () => {
