@@ -9,7 +9,6 @@ import type { Decision, Findings, RisksView, SignWarningId } from './contract/in
 export type { SignWarningId };
 import { redFlagLabels } from './labels.js';
 
-
 export interface SignWarning {
   id: SignWarningId;
   text: string;
