@@ -6,6 +6,7 @@ import { currentSections, listAmendments } from './amendments.js';
 import { loadConsultation } from './consultation-rows.js';
 import { listEntries } from './entries.js';
 import { requirePatient } from './patients.js';
+import { recordRevisions } from './revisions.js';
 import { readRisks } from './risks.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
 
@@ -74,6 +75,7 @@ export function readRecord(services: Services, id: string, field = 'id'): Consul
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
+    revisions: recordRevisions(db, id),
     amendments,
     current: currentSections(signed, amendments),
   };

@@ -117,7 +117,7 @@ describe('menu commands', () => {
       sex: 'female',
     });
     const draft = await t.call('consultations.start', { patientId: patient.id, language: 'en' });
-    await t.call('notes.save', { consultationId: draft.id, body: 'Worried about the anaesthesia.', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'Worried about the anaesthesia.' });
     await run('diagnostic-bundle');
     const text = fs.readFileSync(path.join(t.dataDir, 'bundle.json'), 'utf8');
     const bundle = JSON.parse(text) as { app: { version: string }; rowCounts: Record<string, number>; log: string[] };
