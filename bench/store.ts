@@ -101,11 +101,7 @@ const draftId = (draft.value as { id: string }).id;
 let text = '';
 const autosave = await timed(SAVES, async (i) => {
   text += `${sentence(i)}\n`;
-  const result = await core.dispatch(
-    'notes.save',
-    { consultationId: draftId, body: text.slice(-20_000) },
-    doctor,
-  );
+  const result = await core.dispatch('notes.save', { consultationId: draftId, body: text.slice(-20_000) }, doctor);
   if (!result.ok) throw new Error(result.error.message);
 });
 
@@ -129,11 +125,7 @@ async function autosaveWhile(runBackup: (() => Promise<unknown>) | null): Promis
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     text += `${sentence(i)}\n`;
-    const result = await core.dispatch(
-      'notes.save',
-      { consultationId: draftId, body: text.slice(-20_000) },
-      doctor,
-    );
+    const result = await core.dispatch('notes.save', { consultationId: draftId, body: text.slice(-20_000) }, doctor);
     if (!result.ok) throw new Error(result.error.message);
     latencies.push(performance.now() - due);
   }

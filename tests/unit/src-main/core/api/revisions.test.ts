@@ -22,7 +22,11 @@ describe('no lost update: a save based on an older revision is refused', () => {
     const { id, revisions } = await newDraft(t);
     const base = revisions.notes;
     await t.call('notes.save', { consultationId: id, body: 'consents to L1 kyphoplasty', baseRevision: base });
-    const current = await conflictOf(t, 'notes.save', { consultationId: id, body: 'declines surgery', baseRevision: base });
+    const current = await conflictOf(t, 'notes.save', {
+      consultationId: id,
+      body: 'declines surgery',
+      baseRevision: base,
+    });
     expect(current).toEqual({ section: 'notes', revision: base + 1, value: { body: 'consents to L1 kyphoplasty' } });
     expect((await t.call('consultations.get', { id })).notes.body).toBe('consents to L1 kyphoplasty');
     // B chose after seeing both: based on the current revision, its save lands.
@@ -34,7 +38,11 @@ describe('no lost update: a save based on an older revision is refused', () => {
     const t = await recordsCore();
     const { id, revisions } = await newDraft(t);
     const mine = { ...emptyFindings, painNow: 7 };
-    const updated = await t.call('consultations.updateFindings', { id, findings: mine, baseRevision: revisions.findings });
+    const updated = await t.call('consultations.updateFindings', {
+      id,
+      findings: mine,
+      baseRevision: revisions.findings,
+    });
     expect(updated.revisions.findings).toBe(revisions.findings + 1);
     const theirs = { ...emptyFindings, painNow: 2 };
     const current = await conflictOf(t, 'consultations.updateFindings', {
