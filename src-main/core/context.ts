@@ -7,6 +7,7 @@ import type { ExportKind } from '../../src-shared/contract/index.js';
 import type { PresentationStore } from './presentation/store.js';
 import type { ChangeFeed } from './changes.js';
 import type { DisplayControl } from './api/displays.js';
+import type { SessionLock } from './session-lock.js';
 
 export interface Caller {
   role: Role;
@@ -24,6 +25,8 @@ export interface Services {
   /** Announces changes of the open record and of settings to the windows. */
   changes: ChangeFeed;
   emit: Emit;
+  /** The console lock (persisted); `dispatch` refuses doctor calls while it is locked. */
+  lock: SessionLock;
   appInfo: { version: string; mode: 'electron' | 'browser' };
   dataDir: string;
   /** Prints export documents; null where no printer was given (PDF exports then fail clearly). */

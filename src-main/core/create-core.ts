@@ -18,6 +18,8 @@ import { SlideViewLog } from './presentation/slide-views.js';
 import { dispatch } from './registry.js';
 import { ChangeFeed, changesRecord } from './changes.js';
 import { flushSearchIndex } from './records/search-index.js';
+import { SessionLock } from './session-lock.js';
+import { announceSession } from './api/session.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -114,6 +116,7 @@ export function createCore(options: CoreOptions): Core {
     presentation,
     changes,
     emit,
+    lock: new SessionLock(db, clock),
     appInfo: { version: options.version, mode: options.mode },
     dataDir: options.dataDir,
     pdf: options.pdfRenderer ?? null,
@@ -125,7 +128,11 @@ export function createCore(options: CoreOptions): Core {
       // Announced after the call landed, with the state it left (one place for every record write).
       if (result.ok && isCallName(name)) {
         if (changesRecord(name)) changes.record();
-        else if (name === 'settings.update') changes.settings();
+        else if (name === 'settings.update') {
+          changes.settings();
+          // The auto-lock time travels with the lock state: every console applies it at once.
+          if (input !== null && typeof input === 'object' && 'idleLockMinutes' in input) announceSession(services);
+        }
       }
       return result;
     },

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import {
+  LOCK_SCREEN_CALLS,
   calls,
   isCallName,
   type CallName,
@@ -83,6 +84,16 @@ export async function dispatch(name: unknown, rawInput: unknown, ctx: CallContex
     // records call, not even whether its input would have been valid.
     if (!spec.roles.includes(ctx.caller.role)) {
       throw new ApiError('FORBIDDEN', `The ${ctx.caller.role} window may not call ${name}.`);
+    }
+    // A locked console is locked for the API too (issue 11, M7): a doctor window may make only the lock
+    // screen's calls and those the patient screen may make (no records in them) until it is unlocked.
+    if (
+      ctx.caller.role === 'doctor' &&
+      !spec.roles.includes('patient') &&
+      !(LOCK_SCREEN_CALLS as readonly string[]).includes(name) &&
+      ctx.services.lock.locked
+    ) {
+      throw new ApiError('LOCKED', 'ConsultDeck is locked. Unlock it first.');
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);

@@ -127,6 +127,10 @@ export class SaveChannel<T> {
           // Keep the text and try again calmly: the disk or the host may come back.
           this.#pending ??= value;
           this.#timer = setTimeout(() => void this.flush(), RETRY_MS);
+        } else if (code === 'LOCKED') {
+          // The console was locked (or the record signed) meanwhile: the text is kept, and saved by
+          // the flush that follows unlocking.
+          this.#pending ??= value;
         }
         return false;
       }

@@ -64,7 +64,11 @@ describe('menu commands', () => {
   it('Lock locks every console', async () => {
     const { t, run } = setup();
     await run('lock');
-    expect(t.pushes).toContainEqual({ event: 'session.locked', payload: { reason: 'manual' } });
+    expect(t.pushes).toContainEqual({
+      event: 'session.changed',
+      payload: expect.objectContaining({ locked: true, reason: 'manual' }),
+    });
+    expect((await t.raw('consultations.history', {})).ok).toBe(false);
   });
 
   it('Open Decks Folder creates and opens the folder, then reloads the decks when the app has the focus again', async () => {
