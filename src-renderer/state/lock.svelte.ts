@@ -22,9 +22,7 @@ export class LockModel {
   readonly #client: ApiClient;
   #minutes = 5;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  // Listeners, not state: nothing renders them.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #unlocked = new Set<() => void>();
+  readonly #unlocked: Array<() => void> = [];
   #beforeLock: () => Promise<unknown> = () => Promise.resolve();
 
   constructor(client: ApiClient) {
@@ -53,8 +51,8 @@ export class LockModel {
 
   /** Runs after each unlock (the console fetches what it could not while locked). */
   onUnlock(listener: () => void): () => void {
-    this.#unlocked.add(listener);
-    return () => this.#unlocked.delete(listener);
+    this.#unlocked.push(listener);
+    return () => void this.#unlocked.splice(this.#unlocked.indexOf(listener) >>> 0, 1);
   }
 
   /** Runs before this console locks (saves what is typed: a save after the lock would be refused). */

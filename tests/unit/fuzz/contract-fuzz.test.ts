@@ -182,7 +182,13 @@ async function judge(
     check((DOMAIN_VALIDATION[name] ?? []).includes(error.field ?? ''), () => `unexpected VALIDATION: ${context()}`);
   } else {
     count(name, channel, code, true);
-    check(['NOT_FOUND', 'CONFLICT', 'LOCKED'].includes(code), () => `a valid payload got ${code}: ${context()}`);
+    // A wrong PIN (changing or removing one, or unlocking) is UNAUTHORIZED, naming the PIN's field.
+    const wrongPin =
+      code === 'UNAUTHORIZED' && name.startsWith('session.') && /^(currentPin|pin)$/.test(error.field ?? '');
+    check(
+      ['NOT_FOUND', 'CONFLICT', 'LOCKED'].includes(code) || wrongPin,
+      () => `a valid payload got ${code}: ${context()}`,
+    );
   }
   unchanged();
 }
