@@ -72,7 +72,6 @@ async function snapshot(host: RunningHost, doctor: CDPSession, patient: CDPSessi
 
 let deckId = '';
 let slideIds: string[] = [];
-let revision = 0;
 
 async function consultation(host: RunningHost, patientPage: Page, index: number): Promise<void> {
   const patient = (await call(host, 'patients.create', {
@@ -96,8 +95,7 @@ async function consultation(host: RunningHost, patientPage: Page, index: number)
     );
     if (i % Math.floor(perConsultation / saves) === 0) {
       text += `Visit ${index}, line ${i}: discussed the next step calmly.\n`;
-      revision += 1;
-      await call(host, 'notes.save', { consultationId: started.id, body: text, revision });
+      await call(host, 'notes.save', { consultationId: started.id, body: text });
     }
   }
   for (let i = 0; i < exportsEach; i += 1) {

@@ -101,11 +101,7 @@ const draftId = (draft.value as { id: string }).id;
 let text = '';
 const autosave = await timed(SAVES, async (i) => {
   text += `${sentence(i)}\n`;
-  const result = await core.dispatch(
-    'notes.save',
-    { consultationId: draftId, body: text.slice(-20_000), revision: i + 1 },
-    doctor,
-  );
+  const result = await core.dispatch('notes.save', { consultationId: draftId, body: text.slice(-20_000) }, doctor);
   if (!result.ok) throw new Error(result.error.message);
 });
 
@@ -113,7 +109,6 @@ const autosave = await timed(SAVES, async (i) => {
  * Autosaves arriving every 15 ms (a doctor typing) while a backup of the whole
  * record runs: latency from when the save was due to when it landed.
  */
-let saveRevision = SAVES;
 async function autosaveWhile(runBackup: (() => Promise<unknown>) | null): Promise<number[]> {
   const latencies: number[] = [];
   let done = runBackup === null;
@@ -130,12 +125,7 @@ async function autosaveWhile(runBackup: (() => Promise<unknown>) | null): Promis
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     text += `${sentence(i)}\n`;
-    saveRevision += 1;
-    const result = await core.dispatch(
-      'notes.save',
-      { consultationId: draftId, body: text.slice(-20_000), revision: saveRevision },
-      doctor,
-    );
+    const result = await core.dispatch('notes.save', { consultationId: draftId, body: text.slice(-20_000) }, doctor);
     if (!result.ok) throw new Error(result.error.message);
     latencies.push(performance.now() - due);
   }

@@ -15,6 +15,7 @@ export const errorBodySchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
   field: z.string().optional(),
+  current: z.object({ section: z.string(), revision: z.int(), value: z.unknown() }).optional(),
 });
 
 export const callResultSchema = z.union([

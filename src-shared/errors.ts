@@ -21,22 +21,37 @@ export interface ErrorBody {
   message: string;
   /** Dotted path of the offending input field, for validation errors. */
   field?: string;
+  /**
+   * CONFLICT of a save based on an older revision: what core holds now, so the
+   * window can show both versions without another call. `value` is the section
+   * as the record shows it (or the patient).
+   */
+  current?: ConflictCurrent;
+}
+
+export interface ConflictCurrent {
+  section: string;
+  revision: number;
+  value: unknown;
 }
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly current: ConflictCurrent | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, current?: ConflictCurrent) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.field = field;
+    this.current = current;
   }
 
   toBody(): ErrorBody {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    const body: ErrorBody = { code: this.code, message: this.message };
+    if (this.field !== undefined) body.field = this.field;
+    if (this.current !== undefined) body.current = this.current;
+    return body;
   }
 }

@@ -1,11 +1,14 @@
 /**
  * The audit log: who did what to which record, and when — never note text.
- * Rows form a hash chain: each row's hash is sha256(prev_hash + its canonical
- * fields, row id included), so editing, deleting or reordering a row breaks
- * the chain from that row on. (Cutting rows off the end cannot be seen from
- * inside the chain; `auditHead` gives the last hash for exports to print.)
+ * Rows form a keyed chain: each row's hash is HMAC-SHA-256(key, prev_hash +
+ * its canonical fields, row id included), the key kept outside the database
+ * (audit-key.ts). Editing, deleting or reordering a row breaks the chain from
+ * that row on, and without the key nobody can recompute it after a change
+ * (issue 11, M5: the chain was plain SHA-256 before, so anyone who could write
+ * the file could rebuild it). Cutting rows off the end cannot be seen from
+ * inside the chain; `auditHead` gives the last hash, which exports print.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from './db/open.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -22,7 +25,12 @@ export const knownAuditActions = [
   'consultation.amend',
   'consultation.delete',
   'settings.update',
+  'export.started',
   'export',
+  'export.failed',
+  'audit.rekey',
+  'session.pinSet',
+  'session.pinRemoved',
 ] as const;
 /** The known actions; other areas may add their own `area.verb`. */
 export type AuditAction = (typeof knownAuditActions)[number] | (string & {});
@@ -49,10 +57,41 @@ interface AuditRow {
   hash: string;
 }
 
-/** The hash of one row given the hash before it. */
-export function auditHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([row.id, row.at, row.actor, row.action, row.consultation_id, row.detail]);
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+export interface AuditRowFields {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  consultation_id: string | null;
+  detail: string;
+}
+
+function canonical(row: AuditRowFields): string {
+  return JSON.stringify([row.id, row.at, row.actor, row.action, row.consultation_id, row.detail]);
+}
+
+/** The keyed hash of one row given the hash before it. */
+export function auditHash(key: Buffer, prevHash: string, row: AuditRowFields): string {
+  return createHmac('sha256', key).update(prevHash).update(canonical(row)).digest('hex');
+}
+
+/** The chain as it was before it was keyed (plain SHA-256), only to check it once before re-keying. */
+export function legacyAuditHash(prevHash: string, row: AuditRowFields): string {
+  return createHash('sha256').update(prevHash).update(canonical(row)).digest('hex');
+}
+
+// The key of each open database, given once by core at open (audit-key.ts), so every writer of
+// the log keeps calling `appendAudit(db, entry)` and no row is ever written without it.
+const keys = new WeakMap<Db, Buffer>();
+
+export function useAuditKey(db: Db, key: Buffer): void {
+  keys.set(db, key);
+}
+
+export function auditKeyOf(db: Db): Buffer {
+  const key = keys.get(db);
+  if (!key) throw new Error('The audit key was not given to this database: no audit row can be written.');
+  return key;
 }
 
 /** The last row of the chain (id 0 and the genesis hash when empty). */
@@ -77,7 +116,7 @@ export function appendAudit(db: Db, entry: AuditEntry): { id: number; hash: stri
       consultation_id: entry.consultationId ?? null,
       detail: entry.detail ?? '',
     };
-    const hash = auditHash(head.hash, row);
+    const hash = auditHash(auditKeyOf(db), head.hash, row);
     db.prepare(
       'INSERT INTO audit_log (id, at, actor, action, consultation_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.id, row.at, row.actor, row.action, row.consultation_id, row.detail, head.hash, hash);
@@ -85,13 +124,18 @@ export function appendAudit(db: Db, entry: AuditEntry): { id: number; hash: stri
   })();
 }
 
-/** Walks the chain in id order; `brokenAt` is the id of the first row that does not fit. */
-export function verifyAuditChain(db: Db): { ok: boolean; brokenAt?: number } {
+/**
+ * Walks the chain in id order with the key (or, `legacy`, the old unkeyed hash); `brokenAt` is the
+ * id of the first row that does not fit.
+ */
+export function verifyAuditChain(db: Db, key: Buffer | 'legacy' = auditKeyOf(db)): { ok: boolean; brokenAt?: number } {
+  const hash = (prev: string, row: AuditRowFields) =>
+    key === 'legacy' ? legacyAuditHash(prev, row) : auditHash(key, prev, row);
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow>;
   for (const row of rows) {
-    const fits = row.id === expectedId && row.prev_hash === prevHash && auditHash(prevHash, row) === row.hash;
+    const fits = row.id === expectedId && row.prev_hash === prevHash && hash(prevHash, row) === row.hash;
     if (!fits) {
       rows.return?.();
       return { ok: false, brokenAt: row.id };

@@ -6,6 +6,7 @@ import type { PdfRenderer } from './export/pdf-renderer.js';
 import type { ExportKind } from '../../src-shared/contract/index.js';
 import type { PresentationStore } from './presentation/store.js';
 import type { ChangeFeed, Emit } from './changes.js';
+import type { SessionLock } from './session-lock.js';
 
 export interface Caller {
   role: Role;
@@ -28,6 +29,8 @@ export interface Services {
   /** Announces changes of the open record and of settings to the windows. */
   changes: ChangeFeed;
   emit: Emit;
+  /** The console lock (persisted); `dispatch` refuses doctor calls while it is locked. */
+  lock: SessionLock;
   appInfo: { version: string; mode: 'electron' | 'browser' };
   dataDir: string;
   /** Prints export documents; null where no printer was given (PDF exports then fail clearly). */

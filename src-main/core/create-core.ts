@@ -18,6 +18,12 @@ import { SlideViewLog } from './presentation/slide-views.js';
 import { dispatch } from './registry.js';
 import { ChangeFeed, changesRecord } from './changes.js';
 import { flushSearchIndex } from './records/search-index.js';
+import { SessionLock } from './session-lock.js';
+import { useAuditKey } from './audit.js';
+import { loadOrCreateAuditKey, prepareAuditChain } from './audit-key.js';
+import { cleanExportLeftovers, exportDestination } from './export/write-files.js';
+import { readSettings } from './records/settings.js';
+import { announceSession } from './api/session.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,6 +36,11 @@ export interface CoreOptions {
   clock?: () => Date;
   /** Prints PDF exports; owned (and closed) by the composition root that made it. */
   pdfRenderer?: PdfRenderer;
+  /**
+   * The audit chain's key, kept outside the database (Electron: decrypted with safeStorage). Absent:
+   * the 0600 key file in the data folder, created on first use (browser mode; see audit-key.ts).
+   */
+  auditKey?: Buffer;
 }
 
 export type PushListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -64,6 +75,10 @@ export function createCore(options: CoreOptions): Core {
     backupsDir: path.join(options.dataDir, 'backups'),
     now: clock,
   });
+  // Before any row is written: every audit row is chained with the key (a legacy chain is re-keyed once).
+  const auditKey = options.auditKey ?? loadOrCreateAuditKey(options.dataDir);
+  useAuditKey(db, auditKey);
+  prepareAuditChain(db, auditKey, clock().toISOString());
   // Notes saved just before a crash are made searchable (see records/search-index.ts).
   flushSearchIndex(db);
   let closed = false;
@@ -96,6 +111,13 @@ export function createCore(options: CoreOptions): Core {
     listingCacheFile: path.join(options.dataDir, 'cache', 'deck-listing.json'),
     version: options.version,
   });
+  // Temp files of an export killed mid-write (issue 11, M6): its intent is in the audit, the file is not whole.
+  try {
+    const leftovers = cleanExportLeftovers(exportDestination(readSettings(db).exportFolder, options.dataDir));
+    if (leftovers.length > 0) console.warn(`[consultdeck] Removed ${leftovers.length} unfinished export file(s).`);
+  } catch {
+    // An unplugged export drive: the next export cleans its folder.
+  }
   // Again after the open: SQLite created -wal/-shm and maybe a backup, the library its decks folder with the umask's mode.
   makeFolderPrivate(options.dataDir);
   // A slide of the open consultation shown long enough to count (risk suggestions): the record changed.
@@ -115,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
     presentation,
     changes,
     emit,
+    lock: new SessionLock(db, clock),
     appInfo: { version: options.version, mode: options.mode },
     dataDir: options.dataDir,
     pdf: options.pdfRenderer ?? null,
@@ -126,7 +149,11 @@ export function createCore(options: CoreOptions): Core {
       // Announced after the call landed, with the state it left (one place for every record write).
       if (result.ok && isCallName(name)) {
         if (changesRecord(name)) changes.record();
-        else if (name === 'settings.update') changes.settings();
+        else if (name === 'settings.update') {
+          changes.settings();
+          // The auto-lock time travels with the lock state: every console applies it at once.
+          if (input !== null && typeof input === 'object' && 'idleLockMinutes' in input) announceSession(services);
+        }
       }
       return result;
     },

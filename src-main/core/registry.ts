@@ -5,7 +5,7 @@
  * against the contract, runs the handler, and validates the output.
  */
 import type { z } from 'zod';
-import { calls, isCallName } from '../../src-shared/contract/index.js';
+import { LOCK_SCREEN_CALLS, calls, isCallName } from '../../src-shared/contract/index.js';
 import { ApiError, type ErrorBody } from '../../src-shared/errors.js';
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { CallContext } from './context.js';
@@ -68,6 +68,16 @@ export async function dispatch(name: unknown, rawInput: unknown, ctx: CallContex
     // records call, not even whether its input would have been valid.
     if (!spec.roles.includes(ctx.caller.role)) {
       throw new ApiError('FORBIDDEN', `The ${ctx.caller.role} window may not call ${name}.`);
+    }
+    // A locked console is locked for the API too (issue 11, M7): a doctor window may make only the lock
+    // screen's calls and those the patient screen may make (no records in them) until it is unlocked.
+    if (
+      ctx.caller.role === 'doctor' &&
+      !spec.roles.includes('patient') &&
+      !(LOCK_SCREEN_CALLS as readonly string[]).includes(name) &&
+      ctx.services.lock.locked
+    ) {
+      throw new ApiError('LOCKED', 'ConsultDeck is locked. Unlock it first.');
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);

@@ -12,6 +12,7 @@ import {
   Menu,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -19,6 +20,7 @@ import {
 } from 'electron';
 import type { Role } from '../../src-shared/contract/index.js';
 import { createCore } from '../core/create-core.js';
+import { loadAuditKey } from './audit-key.js';
 import { lockSession } from '../core/api/session.js';
 import { DatabaseOpenError } from '../core/db/open.js';
 import { choosePatientTarget } from './displays.js';
@@ -54,6 +56,8 @@ async function start(): Promise<void> {
       mode: 'electron',
       version: app.getVersion(),
       pdfRenderer,
+      // Kept outside the database, encrypted by the OS (see audit-key.ts).
+      auditKey: loadAuditKey({ safeStorage, dataDir: app.getPath('userData') }),
     });
   } catch (error) {
     dialog.showErrorBox(

@@ -14,11 +14,14 @@ import type { Transport } from './transport.js';
 export class CallError extends Error {
   readonly code: ErrorBody['code'];
   readonly field: string | undefined;
+  /** On a CONFLICT: what core holds now (see ErrorBody). */
+  readonly current: ErrorBody['current'];
   constructor(body: ErrorBody) {
     super(body.message);
     this.name = 'CallError';
     this.code = body.code;
     this.field = body.field;
+    this.current = body.current;
   }
 }
 

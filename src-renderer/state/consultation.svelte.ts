@@ -1,9 +1,10 @@
 /**
  * The consultation record as the doctor console edits it. Each section saves
- * itself: edits are debounced, one save per section is in flight at a time and
- * the latest value wins, so nothing typed is lost and nothing arrives out of
- * order. The notes carry a client revision that core checks (an older save
- * never overwrites newer text).
+ * itself through a SaveChannel (save-channel.svelte.ts). Every save names the
+ * revision of the section (kept by core) that this window's text was based on;
+ * a save based on an older one comes back as a conflict showing both versions
+ * (issue 11, M1), and a push of another window's write never replaces a section
+ * being edited here.
  */
 import type {
   CallInput,
@@ -16,93 +17,16 @@ import type {
   Settings,
   SignWarningId,
 } from '../../src-shared/contract/index.js';
-import { CallError, type ApiClient } from '../api/client.js';
+import type { ApiClient } from '../api/client.js';
 import { settingsModelFor, type SettingsModel } from './settings.svelte.js';
-
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string; code: string; field?: string };
+import { RisksReview } from './risks-review.svelte.js';
+import { SaveChannel, describeError } from './save-channel.svelte.js';
 
 /** Autosave delay after the last key: short, so a crash loses at most this much. */
 export const NOTES_DEBOUNCE_MS = 700;
 export const SECTION_DEBOUNCE_MS = 500;
-const RETRY_MS = 5_000;
-/** Errors a retry cannot fix. */
-const FINAL_ERRORS = new Set(['VALIDATION', 'CONFLICT', 'LOCKED', 'NOT_FOUND', 'FORBIDDEN']);
 
-/** Debounced, single-flight, latest-wins saving of one section. */
-export class SaveChannel<T> {
-  status = $state<SaveState>({ kind: 'idle' });
-  readonly #send: (value: T) => Promise<string>;
-  readonly #delayMs: number;
-  // Raw: a pending value is a snapshot, never edited in place.
-  #pending = $state.raw<T | null>(null);
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #chain: Promise<boolean> = Promise.resolve(true);
-
-  constructor(send: (value: T) => Promise<string>, delayMs: number) {
-    this.#send = send;
-    this.#delayMs = delayMs;
-  }
-
-  get dirty(): boolean {
-    return this.#pending !== null || this.status.kind === 'saving';
-  }
-
-  schedule(value: T): void {
-    this.#pending = value;
-    if (this.status.kind !== 'saving') this.status = { kind: 'pending' };
-    // A save at most every delay while typing goes on (not only after a
-    // pause), so a crash loses at most about that much typing.
-    this.#timer ??= setTimeout(() => void this.flush(), this.#delayMs);
-  }
-
-  /** Saves now what is pending; resolves true when everything is saved. */
-  flush(): Promise<boolean> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#chain = this.#chain.then(() => this.#drain());
-    return this.#chain;
-  }
-
-  /** Forgets unsaved edits (the record was closed or reloaded). */
-  reset(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#pending = null;
-    this.status = { kind: 'idle' };
-  }
-
-  async #drain(): Promise<boolean> {
-    while (this.#pending !== null) {
-      const value = this.#pending;
-      this.#pending = null;
-      this.status = { kind: 'saving' };
-      try {
-        const at = await this.#send(value);
-        if (this.#pending === null) this.status = { kind: 'saved', at };
-      } catch (error) {
-        const { code, message, field } = describe(error);
-        this.status = { kind: 'error', code, message, field };
-        if (!FINAL_ERRORS.has(code)) {
-          // Keep the text and try again calmly: the disk or the host may come back.
-          this.#pending ??= value;
-          this.#timer = setTimeout(() => void this.flush(), RETRY_MS);
-        }
-        return false;
-      }
-    }
-    return this.status.kind !== 'error';
-  }
-}
-
-function describe(error: unknown): { code: string; message: string; field?: string } {
-  if (error instanceof CallError) return { code: error.code, message: error.message, field: error.field };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}
+type Section = 'notes' | 'findings' | 'decision';
 
 /** The decision as edited (the record adds the SURE score). */
 export function toDecision(view: DecisionView): Decision {
@@ -122,7 +46,8 @@ export class ConsultationModel {
 
   readonly #client: ApiClient;
   readonly #settings: SettingsModel;
-  #notesRevision = 0;
+  /** Core's revision of each section this window's text is based on (sent with every save). */
+  #base: Record<Section, number> = { notes: 0, findings: 0, decision: 0 };
   /** The record revision of core this window has caught up with (see core/changes.ts). */
   #seen = { epoch: '', record: 0 };
   #following: Promise<void> | null = null;
@@ -130,25 +55,38 @@ export class ConsultationModel {
   /** Counts edits made in this window: a fetch that overlapped one must not put older text back. */
   #edits = 0;
 
-  readonly notesSave: SaveChannel<{ id: string; body: string; revision: number }>;
+  readonly notesSave: SaveChannel<{ id: string; body: string }>;
+  readonly risks: RisksReview;
   readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
   readonly decisionSave: SaveChannel<{ id: string; decision: Decision }>;
 
   constructor(client: ApiClient, settings: SettingsModel) {
     this.#client = client;
     this.#settings = settings;
-    this.notesSave = new SaveChannel(async ({ id, body, revision }) => {
-      const saved = await client.call('notes.save', { consultationId: id, body, revision });
+    this.risks = new RisksReview(client);
+    // The base is read when the save is sent, not when it was scheduled: a save of this window that
+    // landed just before moved it on.
+    this.notesSave = new SaveChannel(async ({ id, body }) => {
+      const saved = await client.call('notes.save', { consultationId: id, body, baseRevision: this.#base.notes });
+      if (this.record?.id === id) this.#base.notes = saved.revision;
       return saved.savedAt;
     }, NOTES_DEBOUNCE_MS);
-    this.findingsSave = new SaveChannel(
-      async (input) => this.#keep(await client.call('consultations.updateFindings', input)),
-      SECTION_DEBOUNCE_MS,
-    );
-    this.decisionSave = new SaveChannel(
-      async (input) => this.#keep(await client.call('consultations.updateDecision', input)),
-      SECTION_DEBOUNCE_MS,
-    );
+    this.findingsSave = new SaveChannel(async (input) => {
+      const record = await client.call('consultations.updateFindings', {
+        ...input,
+        baseRevision: this.#base.findings,
+      });
+      if (this.record?.id === record.id) this.#base.findings = record.revisions.findings;
+      return this.#keep(record);
+    }, SECTION_DEBOUNCE_MS);
+    this.decisionSave = new SaveChannel(async (input) => {
+      const record = await client.call('consultations.updateDecision', {
+        ...input,
+        baseRevision: this.#base.decision,
+      });
+      if (this.record?.id === record.id) this.#base.decision = record.revisions.decision;
+      return this.#keep(record);
+    }, SECTION_DEBOUNCE_MS);
     // Core announces every change of the open record; a missed push shows in the heartbeat.
     client.on('consultations.changed', ({ revision }) => this.#recordAt(revision));
     client.on('sync.heartbeat', (beat) => {
@@ -200,12 +138,29 @@ export class ConsultationModel {
     this.record = record;
     // Typed here while the answer was on its way: that edit is newer than what came back.
     if (this.#edits !== edits) return;
-    if (!this.findingsSave.dirty) this.findings = record.current.findings;
-    if (!this.decisionSave.dirty) this.decision = toDecision(record.current.decision);
-    if (!this.notesSave.dirty && record.notes.revision >= this.#notesRevision) {
-      this.notes = record.current.notes.body;
-      this.#notesRevision = record.notes.revision;
+    this.#takeSections(record);
+  }
+
+  /**
+   * Takes core's version of each section not being edited here, and never an older one than this window
+   * already has (an answer fetched before this window's own save landed). A section being edited keeps
+   * its text and base: its next save shows the conflict instead.
+   */
+  #takeSections(record: ConsultationRecord): void {
+    const newer = (section: Section) => record.revisions[section] >= this.#base[section];
+    if (!this.findingsSave.dirty && newer('findings')) {
+      this.findings = record.current.findings;
+      this.#base.findings = record.revisions.findings;
     }
+    if (!this.decisionSave.dirty && newer('decision')) {
+      this.decision = toDecision(record.current.decision);
+      this.#base.decision = record.revisions.decision;
+    }
+    if (!this.notesSave.dirty && newer('notes')) {
+      this.notes = record.current.notes.body;
+      this.#base.notes = record.revisions.notes;
+    }
+    this.risks.follow(record);
   }
 
   // Getters, not $derived: this model outlives the RecordPanel that first made it (one per
@@ -276,8 +231,7 @@ export class ConsultationModel {
     if (!this.record || !this.editable) return;
     this.#edits += 1;
     this.notes = body;
-    this.#notesRevision += 1;
-    this.notesSave.schedule({ id: this.record.id, body, revision: this.#notesRevision });
+    this.notesSave.schedule({ id: this.record.id, body });
   }
 
   /** Saves every pending edit now (on blur, before leaving, before signing). */
@@ -286,26 +240,41 @@ export class ConsultationModel {
     return results.every(Boolean);
   }
 
-  /** After a notes CONFLICT: write this window's text over the newer one. */
-  keepMyNotes(): Promise<boolean> {
-    return this.#act(async () => {
-      if (!this.record) return;
-      const fresh = await this.#client.call('consultations.get', { id: this.record.id });
-      this.#notesRevision = Math.max(this.#notesRevision, fresh.notes.revision);
-      this.editNotes(this.notes);
-      await this.notesSave.flush();
-    });
+  /** After a CONFLICT: this window's version replaces the one saved elsewhere (the doctor saw both). */
+  keepMine(section: 'notes' | 'findings' | 'decision'): Promise<boolean> {
+    const channel = this.#channel(section);
+    const conflict = channel.conflict;
+    if (!conflict) return Promise.resolve(true);
+    this.#base[section] = conflict.revision;
+    return channel.resolve(conflict.mine as never);
   }
 
-  /** After a notes CONFLICT: take the saved text instead of this window's. */
-  loadSavedNotes(): Promise<boolean> {
-    return this.#act(async () => {
-      if (!this.record) return;
-      const fresh = await this.#client.call('consultations.get', { id: this.record.id });
-      this.notesSave.reset();
-      this.notes = fresh.notes.body;
-      this.#notesRevision = fresh.notes.revision;
-    });
+  /** After a CONFLICT: the version saved elsewhere replaces this window's edit. */
+  takeTheirs(section: 'notes' | 'findings' | 'decision'): void {
+    const channel = this.#channel(section);
+    const conflict = channel.conflict;
+    if (!conflict) return;
+    this.#edits += 1;
+    this.#base[section] = conflict.revision;
+    if (section === 'notes') this.notes = (conflict.theirs as { body: string }).body;
+    if (section === 'findings') this.findings = conflict.theirs as Findings;
+    if (section === 'decision') this.decision = toDecision(conflict.theirs as DecisionView);
+    void channel.resolve(null);
+  }
+
+  /** After a notes CONFLICT: the doctor's merge of both texts is saved. */
+  mergeNotes(body: string): Promise<boolean> {
+    const conflict = this.notesSave.conflict;
+    if (!conflict || !this.record) return Promise.resolve(true);
+    this.#edits += 1;
+    this.#base.notes = conflict.revision;
+    this.notes = body;
+    return this.notesSave.resolve({ id: this.record.id, body });
+  }
+
+  #channel(section: 'notes' | 'findings' | 'decision'): SaveChannel<unknown> {
+    const channels = { notes: this.notesSave, findings: this.findingsSave, decision: this.decisionSave };
+    return channels[section] as SaveChannel<unknown>;
   }
 
   addEntry(text: string): Promise<boolean> {
@@ -326,12 +295,23 @@ export class ConsultationModel {
     });
   }
 
-  confirmRisks(confirmed: RiskId[], otherText: string): Promise<boolean> {
+  /** Confirms the risks discussed; `baseRevision`: a conflict's, when the doctor keeps this window's list. */
+  confirmRisks(confirmed: RiskId[], otherText: string, baseRevision?: number): Promise<boolean> {
     return this.#act(async () => {
       if (!this.record) return;
-      const id = this.record.id;
-      this.#keep(await this.#client.call('consultations.confirmRisks', { id, risks: { confirmed, otherText } }));
+      const record = await this.risks.confirm(this.record.id, { confirmed, otherText }, baseRevision);
+      if (record) this.#keep(record);
     });
+  }
+
+  /** After a risks CONFLICT: keep this window's list, or take the one confirmed elsewhere. */
+  resolveRisks(choice: 'mine' | 'theirs'): Promise<boolean> {
+    const conflict = this.risks.conflict;
+    if (!conflict) return Promise.resolve(true);
+    if (choice === 'mine')
+      return this.confirmRisks(conflict.mine.confirmed, conflict.mine.otherText, conflict.revision);
+    this.risks.takeTheirs();
+    return this.refresh();
   }
 
   /** Fresh record from core (slide times and suggestions move while presenting). */
@@ -391,11 +371,17 @@ export class ConsultationModel {
     this.findings = record.current.findings;
     this.decision = toDecision(record.current.decision);
     this.notes = record.current.notes.body;
-    this.#notesRevision = record.notes.revision;
+    this.#base = {
+      notes: record.revisions.notes,
+      findings: record.revisions.findings,
+      decision: record.revisions.decision,
+    };
+    this.risks.reset(record);
     this.error = null;
   }
 
   #clear(): void {
+    this.risks.reset(null);
     this.notesSave.reset();
     this.findingsSave.reset();
     this.decisionSave.reset();
@@ -412,7 +398,7 @@ export class ConsultationModel {
       await action();
       return true;
     } catch (error) {
-      this.error = describe(error).message;
+      this.error = describeError(error).message;
       return false;
     } finally {
       this.busy = false;

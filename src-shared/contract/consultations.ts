@@ -219,6 +219,8 @@ export const consultationRecordSchema = z.object({
   notes: notesViewSchema,
   entries: z.array(noteEntrySchema),
   slidesShown: z.array(slideShownSchema),
+  /** Core's revision of each editable section; a save names the one it was based on. */
+  revisions: z.object({ findings: z.int(), decision: z.int(), risks: z.int(), notes: z.int() }),
   /** Oldest first. The sections above stay as signed. */
   amendments: z.array(amendmentSchema),
   /** The sections with the amendments applied (equal to the signed ones when none). */
@@ -258,6 +260,12 @@ export const signWarningIds = [
   'follow-up-missing',
 ] as const;
 export type SignWarningId = (typeof signWarningIds)[number];
+/**
+ * The revision of the section this save was based on (`revisions` of the record, `revision` of a patient).
+ * A save based on an older one that would change the section answers CONFLICT with what core holds now
+ * (`current` of the error). Omitted: not checked, for callers that did not read the section first.
+ */
+export const baseRevisionSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
 const record = consultationRecordSchema;
 
 export const consultationsCalls = {
@@ -293,19 +301,19 @@ export const consultationsCalls = {
   }),
   /** Replaces the clinical findings of a draft. LOCKED once finalized. */
   'consultations.updateFindings': call({
-    input: z.strictObject({ id: uuidSchema, findings: findingsSchema }),
+    input: z.strictObject({ id: uuidSchema, findings: findingsSchema, baseRevision: baseRevisionSchema }),
     output: record,
     roles: DOCTOR_ONLY,
   }),
   /** Replaces the decision of a draft. LOCKED once finalized. */
   'consultations.updateDecision': call({
-    input: z.strictObject({ id: uuidSchema, decision: decisionSchema }),
+    input: z.strictObject({ id: uuidSchema, decision: decisionSchema, baseRevision: baseRevisionSchema }),
     output: record,
     roles: DOCTOR_ONLY,
   }),
   /** Records which risks were discussed (the doctor confirms each, suggestions come from slides shown). */
   'consultations.confirmRisks': call({
-    input: z.strictObject({ id: uuidSchema, risks: risksInputSchema }),
+    input: z.strictObject({ id: uuidSchema, risks: risksInputSchema, baseRevision: baseRevisionSchema }),
     output: record,
     roles: DOCTOR_ONLY,
   }),
@@ -365,16 +373,16 @@ export const consultationsCalls = {
 
 export const notesCalls = {
   /**
-   * Saves the free-text notes of a draft. `revision` grows with every edit on
-   * the client; a save older than the stored one answers CONFLICT, so a late
-   * save never overwrites newer text. Repeating the stored revision with the
-   * same text is accepted (a retry).
+   * Saves the free-text notes of a draft. `baseRevision` is the notes revision
+   * (kept by core) the text was based on: a save based on an older one answers
+   * CONFLICT with the text saved since, so no window overwrites another's notes
+   * unseen. The same text again is accepted whatever its base (a retry).
    */
   'notes.save': call({
     input: z.strictObject({
       consultationId: uuidSchema,
       body: plainText(LIMITS.noteBody),
-      revision: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+      baseRevision: baseRevisionSchema,
     }),
     output: z.object({ revision: z.int(), savedAt: z.string() }),
     roles: DOCTOR_ONLY,

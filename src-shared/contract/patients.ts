@@ -57,6 +57,8 @@ export const patientSchema = z.object({
   createdAt: z.string(),
   consultationCount: z.int(),
   lastConsultationAt: z.string().nullable(),
+  /** Core's revision of the details; `patients.update` and `patients.correct` name the one they were based on. */
+  revision: z.int(),
 });
 export type Patient = z.infer<typeof patientSchema>;
 
@@ -127,6 +129,8 @@ export const patientsCalls = {
       birthDate: patientFields.birthDate.optional(),
       sex: patientFields.sex.optional(),
       hospitalNumber: patientFields.hospitalNumber.optional(),
+      /** The `revision` the change was based on; an older one answers CONFLICT (see baseRevisionSchema). */
+      baseRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     }),
     output: patientSchema,
     roles: DOCTOR_ONLY,
@@ -144,6 +148,8 @@ export const patientsCalls = {
       displayName: patientFields.displayName.optional(),
       birthDate: patientFields.birthDate.optional(),
       hospitalNumber: patientFields.hospitalNumber.optional(),
+      /** The `revision` the change was based on; an older one answers CONFLICT (see baseRevisionSchema). */
+      baseRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     }),
     output: z.object({ patient: patientSchema, correction: patientCorrectionSchema }),
     roles: DOCTOR_ONLY,

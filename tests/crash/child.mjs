@@ -54,7 +54,7 @@ for (;;) {
   if (dice < 0.75) {
     revision += 1;
     const body = expectedBody(draft, revision);
-    await call('notes.save', { consultationId: draft, body, revision });
+    await call('notes.save', { consultationId: draft, body });
     ack({ op: 'note', id: draft, revision, sha: crypto.createHash('sha256').update(body).digest('hex') });
   } else if (dice < 0.9) {
     const text = `patient asks ${crypto.randomBytes(6).toString('hex')}`;

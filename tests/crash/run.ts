@@ -14,6 +14,9 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../src-main/core/db/open.js';
 import { verifyBackup } from '../../src-main/core/db/backup.js';
 import { migrate, listMigrations } from '../../src-main/core/db/migrate.js';
+import { verifyAuditChain } from '../../src-main/core/audit.js';
+import { AUDIT_KEY_FILE } from '../../src-main/core/audit-key.js';
+import { tempFileTarget } from '../../src-main/core/export/write-files.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const KILLS = Number(process.env.CRASH_KILLS ?? 500);
@@ -75,6 +78,10 @@ function verify(dataDir: string, acks: readonly Ack[], tally: Tally): void {
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') tally.torn.push(`integrity_check: ${String(integrity)}`);
+    // The keyed audit chain survives every kill whole (issue 11, M5).
+    const key = Buffer.from(fs.readFileSync(path.join(dataDir, AUDIT_KEY_FILE), 'utf8').trim(), 'hex');
+    const chain = verifyAuditChain(db, key);
+    if (!chain.ok) tally.torn.push(`audit chain broken at row ${chain.brokenAt ?? '?'}`);
     const lastNote = new Map<string, Extract<Ack, { op: 'note' }>>();
     for (const ack of acks) {
       tally.acknowledged += 1;
@@ -158,6 +165,63 @@ process.stdout.write('ready\\n'); migrate(db, all.filter((m) => m.version > v));
   return result;
 }
 
+/**
+ * Exports killed at random (issue 11, M6): after each kill, every file in the export folder (a
+ * whole one, or the temp file of one being written) must be named by an `export.started` row, and
+ * the next start removes the temp files.
+ */
+async function exportKills(count: number) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-crash-export-'));
+  const folder = path.join(dataDir, 'exports');
+  const result = { kills: 0, files: 0, temps: 0, unaudited: [] as string[], tempsLeftAfterStart: 0 };
+  for (let kill = 0; kill < count; kill += 1) {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'tests/crash/export-child.mjs'), dataDir, String(SEED + kill)],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        const before = out.includes('ready\n');
+        out += chunk.toString();
+        if (!before && out.includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), Math.floor(random() * 300));
+      });
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(err))));
+    });
+    result.kills += 1;
+    const db = new Database(path.join(dataDir, 'consultdeck.sqlite'), { readonly: true });
+    const named = new Set(
+      (db.prepare("SELECT detail FROM audit_log WHERE action = 'export.started'").pluck().all() as string[]).flatMap(
+        (detail) => (/files=(\S*)/.exec(detail)?.[1] ?? '').split(','),
+      ),
+    );
+    db.close();
+    for (const name of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
+      const target = tempFileTarget(name);
+      if (target) result.temps += 1;
+      else result.files += 1;
+      if (!named.has(target ?? name)) result.unaudited.push(name);
+    }
+  }
+  // One more start: the temp files of the last kill go.
+  const { createCore } = await import('../../src-main/core/create-core.js');
+  const core = createCore({
+    dataDir,
+    appRoot: root,
+    bundledDecksDir: path.join(dataDir, 'no-bundled-decks'),
+    mode: 'browser',
+    version: 'crash-test',
+  });
+  core.close();
+  result.tempsLeftAfterStart = fs.readdirSync(folder).filter((n) => tempFileTarget(n)).length;
+  return result;
+}
+
 const tally: Tally = { acknowledged: 0, lost: [], torn: [] };
 const started = Date.now();
 // Two lanes (the machines have two cores), each with its own data folder.
@@ -172,13 +236,18 @@ await Promise.all(
   }),
 );
 const migration = await migrationKills(Number(process.env.CRASH_MIGRATION_KILLS ?? 30));
+const exports = await exportKills(Number(process.env.CRASH_EXPORT_KILLS ?? 40));
 console.log(
   `crash test: seed ${SEED}, kills ${KILLS}, acknowledged saves ${tally.acknowledged}, lost ${tally.lost.length}, torn ${tally.torn.length} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
 );
 console.log(
   `migration kills: ${migration.kills}, at old version ${migration.old}, at new version ${migration.new}, between ${migration.between}`,
 );
-for (const problem of [...tally.lost, ...tally.torn].slice(0, 20)) console.log(`  ${problem}`);
-const failed = tally.lost.length + tally.torn.length + migration.between;
-console.log(`${KILLS + migration.kills - failed} passed, ${failed} failed`);
+console.log(
+  `export kills: ${exports.kills}, files on disk ${exports.files}, temp files ${exports.temps}, without an export.started row ${exports.unaudited.length}, temp files left after a start ${exports.tempsLeftAfterStart}`,
+);
+for (const problem of [...tally.lost, ...tally.torn, ...exports.unaudited].slice(0, 20)) console.log(`  ${problem}`);
+const failed =
+  tally.lost.length + tally.torn.length + migration.between + exports.unaudited.length + exports.tempsLeftAfterStart;
+console.log(`${KILLS + migration.kills + exports.kills - failed} passed, ${failed} failed`);
 process.exit(failed === 0 && tally.acknowledged > 0 ? 0 : 1);

@@ -50,7 +50,7 @@ async function finalizedConsultation(
     },
   });
   await ok(doctor, 'consultations.confirmRisks', { id, risks: { confirmed: ['cement-leak'], otherText: '' } });
-  await ok(doctor, 'notes.save', { consultationId: id, body: 'Frau Aebischer prefers mornings.', revision: 1 });
+  await ok(doctor, 'notes.save', { consultationId: id, body: 'Frau Aebischer prefers mornings.' });
   await ok(doctor, 'consultations.finalize', { id, acknowledged: [...signWarningIds] });
   return id;
 }

@@ -17,8 +17,17 @@ import {
 } from '../records/lifecycle.js';
 import { requirePatient } from '../records/patients.js';
 import { readRecord } from '../records/record.js';
-import { risksAmendValue, writeConfirmedRisks } from '../records/risks.js';
-import { checkDecisionDates, checkFindingsDates, normalizeDecision, normalizeFindings } from '../records/sections.js';
+import { readRisks, risksAmendValue, writeConfirmedRisks } from '../records/risks.js';
+import { bumpSection, checkBase, sectionRevision } from '../records/revisions.js';
+import {
+  checkDecisionDates,
+  checkFindingsDates,
+  decisionView,
+  normalizeDecision,
+  normalizeFindings,
+  parseDecision,
+  parseFindings,
+} from '../records/sections.js';
 import { actorName, readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../handler.js';
 import { auditAcknowledged, requireAcknowledged } from '../records/sign-check.js';
@@ -118,21 +127,24 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
     return { openConsultationId: services.presentation.views.consultationId };
   },
 
-  'consultations.updateFindings': ({ id, findings }, { services }) => {
+  'consultations.updateFindings': ({ id, findings, baseRevision }, { services }) => {
     const { db } = services;
     db.transaction(() => {
       const row = requireDraft(db, id);
       checkFindingsDates(findings, today(services), 'findings');
       const json = JSON.stringify(normalizeFindings(findings));
       if (json === row.findings) return;
+      const revision = sectionRevision(db, id, 'findings');
+      checkBase('findings', baseRevision, { revision, value: () => parseFindings(row.findings) });
       db.prepare('UPDATE consultations SET findings = ? WHERE id = ?').run(json, id);
-      recordChange(services, id, 'consultation.update', 'section=findings');
+      const next = bumpSection(db, id, 'findings');
+      recordChange(services, id, 'consultation.update', `section=findings revision=${next}`);
     }).immediate();
     refreshPatientSpine(services, id);
     return readRecord(services, id);
   },
 
-  'consultations.updateDecision': ({ id, decision }, { services }) => {
+  'consultations.updateDecision': ({ id, decision, baseRevision }, { services }) => {
     const { db } = services;
     db.transaction(() => {
       const row = requireDraft(db, id);
@@ -142,7 +154,13 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
       const stored = db.prepare('SELECT path, details FROM decisions WHERE consultation_id = ?').get(id) as
         { path: string | null; details: string } | undefined;
       if (stored && stored.path === path && stored.details === json) return;
-      const at = recordChange(services, id, 'consultation.update', `section=decision path=${path}`);
+      const revision = sectionRevision(db, id, 'decision');
+      checkBase('decision', baseRevision, {
+        revision,
+        value: () => decisionView(parseDecision(stored?.path, stored?.details)),
+      });
+      const next = bumpSection(db, id, 'decision');
+      const at = recordChange(services, id, 'consultation.update', `section=decision path=${path} revision=${next}`);
       db.prepare(
         `INSERT INTO decisions (consultation_id, path, details, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (consultation_id) DO UPDATE SET path = excluded.path, details = excluded.details, updated_at = excluded.updated_at`,
@@ -152,12 +170,20 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
     return readRecord(services, id);
   },
 
-  'consultations.confirmRisks': ({ id, risks }, { services }) => {
+  'consultations.confirmRisks': ({ id, risks, baseRevision }, { services }) => {
     const { db } = services;
     db.transaction(() => {
       requireDraft(db, id);
       // The risk slide on screen right now counts with its time so far.
       if (services.presentation.views.consultationId === id) services.presentation.views.flush();
+      const stored = readRisks(db, id, false);
+      const before = risksAmendValue(stored);
+      const after = { confirmed: riskIds.filter((r) => risks.confirmed.includes(r)), otherText: risks.otherText };
+      // Confirming the same list again only marks it reviewed: no conflict, no new revision.
+      if (JSON.stringify(before) !== JSON.stringify(after) || stored.reviewedAt === null) {
+        checkBase('risks', baseRevision, { revision: sectionRevision(db, id, 'risks'), value: () => stored });
+        bumpSection(db, id, 'risks');
+      }
       const at = recordChange(services, id, 'consultation.update', `section=risks confirmed=${risks.confirmed.length}`);
       writeConfirmedRisks(db, id, risks, at);
     }).immediate();

@@ -1,10 +1,11 @@
 import { ApiError } from '../../../src-shared/errors.js';
 import { recordChange, requireDraft } from '../records/consultation-rows.js';
 import { insertEntry } from '../records/entries.js';
+import { checkBase } from '../records/revisions.js';
 import type { AreaHandlers } from '../handler.js';
 
 export const notesApi: AreaHandlers<'notes'> = {
-  'notes.save': ({ consultationId, body, revision }, { services }) => {
+  'notes.save': ({ consultationId, body, baseRevision }, { services }) => {
     const { db } = services;
     return db
       .transaction(() => {
@@ -12,25 +13,19 @@ export const notesApi: AreaHandlers<'notes'> = {
         const stored = db
           .prepare('SELECT body, revision, saved_at FROM notes WHERE consultation_id = ?')
           .get(consultationId) as { body: string; revision: number; saved_at: string } | undefined;
-        if (stored) {
-          // A retry of the save that already landed.
-          if (revision === stored.revision && body === stored.body) return { revision, savedAt: stored.saved_at };
-          // An older save arriving late must never overwrite newer text.
-          if (revision <= stored.revision) {
-            throw new ApiError(
-              'CONFLICT',
-              `Newer notes are already saved (revision ${stored.revision}); this older version was not written.`,
-              'revision',
-            );
-          }
-        }
+        const current = stored ?? { body: '', revision: 0, saved_at: null };
+        // The same text again (a retry of a save that landed, or both windows wrote it): nothing to write.
+        if (stored && body === stored.body) return { revision: stored.revision, savedAt: stored.saved_at };
+        // Text based on an older revision must never overwrite what another window saved since.
+        checkBase('notes', baseRevision, { revision: current.revision, value: () => ({ body: current.body }) });
+        const revision = current.revision + 1;
         const savedAt = services.clock().toISOString();
         db.prepare(
           `INSERT INTO notes (consultation_id, body, revision, saved_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (consultation_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, saved_at = excluded.saved_at`,
         ).run(consultationId, body, revision, savedAt);
         // The audit says that the notes changed, never what they say.
-        if (body !== (stored?.body ?? '')) {
+        if (body !== current.body) {
           recordChange(services, consultationId, 'consultation.update', `section=notes revision=${revision}`);
         }
         return { revision, savedAt };

@@ -12,6 +12,7 @@ import {
   updatePatient,
   type PatientFields,
 } from '../records/patients.js';
+import { checkBase } from '../records/revisions.js';
 import { correctableFields, insertCorrection, listCorrections } from '../records/corrections.js';
 import { actorName, readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../handler.js';
@@ -57,6 +58,7 @@ function correct(services: Services, input: ParsedInput<'patients.correct'>) {
   checkBirthDate(fields.birthDate, services);
   checkUnique(db, fields, before.id);
   const changed = correctableFields.filter((key) => fields[key] !== before[key]);
+  if (changed.length > 0) checkBase('patient', input.baseRevision, { revision: before.revision, value: () => before });
   if (changed.length === 0)
     throw new ApiError(
       'VALIDATION',
@@ -136,6 +138,7 @@ export const patientsApi: AreaHandlers<'patients'> = {
           (key) => fields[key] !== before[key],
         );
         if (changed.length === 0) return before;
+        checkBase('patient', input.baseRevision, { revision: before.revision, value: () => before });
         updatePatient(db, before.id, fields);
         // Field names only: the values are identifying data.
         audit(services, 'patient.update', `patient=${before.id} fields=${changed.join(',')}`);

@@ -45,6 +45,7 @@ p { margin: 2px 0; }
 .signature { margin-top: 16px; break-inside: avoid; }
 .closing { break-inside: avoid; }
 .signature .line { margin-top: 26px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
+.seal { margin-top: 10px; font-size: 7pt; color: #374151; word-break: break-all; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700;
   color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
 `;
@@ -132,10 +133,16 @@ ${values}
 </div>`;
 }
 
+/** The signed digest and the audit chain's head, so a paper copy can prove a later change (issue 11, M5). */
+function seal(s: ExportSummary): string {
+  if (!s.seal) return '';
+  return `<p class="seal" data-seal>Record digest (SHA-256, at signing): ${s.seal.recordDigest}<br>Audit log at row ${s.seal.auditHead.id}: ${s.seal.auditHead.hash}</p>`;
+}
+
 function signature(s: ExportSummary): string {
   if (s.status === 'finalized' && s.finalizedAt) {
     return `<div class="signature"><p>Signed electronically by ${escapeHtml(s.finalizedBy ?? '')} on ${escapeHtml(formatDay(s.finalizedAt.slice(0, 10)))} at ${formatClock(s.finalizedAt)}.</p>
-<div class="line">${escapeHtml(s.finalizedBy ?? '')}</div></div>`;
+<div class="line">${escapeHtml(s.finalizedBy ?? '')}</div>${seal(s)}</div>`;
   }
   return `<div class="signature"><p>This record is a draft and has not been signed.</p>
 <div class="line">Signature and date</div></div>`;

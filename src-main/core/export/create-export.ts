@@ -1,7 +1,11 @@
 /**
  * One export call: read every record into a summary, render the documents in
- * memory, write them all (or none), then audit one row per consultation.
- * Rendering comes before any write, so a failed render leaves no file either.
+ * memory, then write them all (or none). Rendering comes before any write, so a
+ * failed render leaves no file either. The audit names each file twice (issue
+ * 11, M6): `export.started` before the first byte is written, `export` (done)
+ * or `export.failed` after, so a crash mid-export never leaves a file on disk
+ * that the audit does not know of. Temp files a killed export left are removed
+ * at the start of the next one (and when core starts).
  */
 import type { ExportKind, ExportedFile } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
@@ -18,8 +22,10 @@ import { registerCsv } from './register-csv.js';
 import { loadSummary, type ExportSummary } from './summary.js';
 import {
   checkExportFolder,
+  cleanExportLeftovers,
   exportFolder,
   exportWriteError,
+  planExportFiles,
   safeNamePart,
   writeExportFiles,
   type PendingFile,
@@ -99,13 +105,13 @@ export async function renderExport(
   }
 }
 
-function auditExport(services: Services, ids: readonly string[], detail: string): void {
+function auditExport(services: Services, ids: readonly string[], detail: string, action = 'export'): void {
   const { db } = services;
   db.transaction(() => {
     const at = services.clock().toISOString();
     const actor = actorName(db);
-    // Which record went out and how; never a file name or any record text.
-    for (const id of ids) appendAudit(db, { at, actor, action: 'export', consultationId: id, detail });
+    // Which record went out, how, and under which file names (dates and pseudonymous codes); never record text.
+    for (const id of ids) appendAudit(db, { at, actor, action, consultationId: id, detail });
   }).immediate();
 }
 
@@ -124,8 +130,20 @@ export async function createExport(services: Services, request: ExportRequest): 
   } catch (error) {
     throw exportWriteError(error, folder || services.dataDir);
   }
-  const files = writeExportFiles(folder, pending);
-  auditExport(services, request.consultationIds, `kind=${request.kind} pseudonymized=${request.pseudonymize}`);
+  cleanExportLeftovers(folder);
+  const planned = planExportFiles(folder, pending);
+  const detail = `kind=${request.kind} pseudonymized=${request.pseudonymize} files=${planned.map((f) => f.name).join(',')}`;
+  // The intent is durable before the first byte of any file is written.
+  auditExport(services, request.consultationIds, detail, 'export.started');
+  let files: ExportedFile[];
+  try {
+    files = writeExportFiles(folder, planned);
+  } catch (error) {
+    // writeExportFiles removed what it had written: the intent gets its outcome.
+    auditExport(services, request.consultationIds, detail, 'export.failed');
+    throw error;
+  }
+  auditExport(services, request.consultationIds, detail);
   return { files };
 }
 

@@ -10,6 +10,8 @@ import type {
   CarePlanActivity,
   Composition,
   CompositionSection,
+  Meta,
+  Provenance,
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
@@ -150,6 +152,48 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
   };
 }
 
+/** Systems of the seal's two values (issue 11, M5); URNs of our own, no registered system exists. */
+export const SEAL_SYSTEMS = {
+  recordDigest: 'urn:consultdeck:record-digest-sha256',
+  auditHead: 'urn:consultdeck:audit-chain-head',
+} as const;
+
+/**
+ * A signed record's seal: the digest at signing and the audit chain's head at export, as a
+ * Provenance of the Composition (its signature's data) and as tags of the Bundle's meta.
+ */
+function sealProvenance(s: ExportSummary, r: Refs): Provenance | null {
+  if (!s.seal || !s.finalizedAt) return null;
+  const data = `record-sha256=${s.seal.recordDigest} audit-head=${s.seal.auditHead.id}:${s.seal.auditHead.hash}`;
+  return {
+    resourceType: 'Provenance',
+    id: r.id('provenance'),
+    target: [r.ref('composition')],
+    recorded: s.finalizedAt,
+    agent: [{ who: r.ref('practitioner') }],
+    signature: [
+      {
+        // ASTM E1762-95 "Author's Signature", the code FHIR's signature-type value set lists first.
+        type: [{ system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" }],
+        when: s.finalizedAt,
+        who: r.ref('practitioner'),
+        sigFormat: 'text/plain',
+        data: Buffer.from(data, 'utf8').toString('base64'),
+      },
+    ],
+  };
+}
+
+function sealMeta(s: ExportSummary): Meta | undefined {
+  if (!s.seal) return undefined;
+  return {
+    tag: [
+      { system: SEAL_SYSTEMS.recordDigest, code: s.seal.recordDigest },
+      { system: SEAL_SYSTEMS.auditHead, code: `${s.seal.auditHead.id}:${s.seal.auditHead.hash}` },
+    ],
+  };
+}
+
 /** The document Bundle; `exportedAt` is the bundle's timestamp (and the date of an unsigned draft). */
 export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
   const r = makeRefs(s);
@@ -165,6 +209,7 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
     ...findings,
     ...plan,
     ...risks,
+    ...present<Resource>([sealProvenance(s, r)]),
   ];
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id ?? ''}`, resource }));
   // Each export is its own document: the same record exported later is a new bundle.
@@ -172,6 +217,7 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
   return {
     resourceType: 'Bundle',
     id: documentId,
+    ...(s.seal ? { meta: sealMeta(s) } : {}),
     // A document needs an identifier with system and value (bdl-9): the RFC 3986 URI of this export.
     identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${documentId}` },
     type: 'document',

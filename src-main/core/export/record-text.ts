@@ -117,6 +117,14 @@ export function recordText(s: ExportSummary): string {
     '',
     ...notesLines(s),
     ...amendmentsLines(s),
+    // The seal of a signed record: the digest at signing and the audit chain's head (issue 11, M5).
+    ...(s.seal
+      ? [
+          '',
+          `Record digest (SHA-256, at signing): ${s.seal.recordDigest}`,
+          `Audit log at row ${s.seal.auditHead.id}: ${s.seal.auditHead.hash}`,
+        ]
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -22,6 +22,7 @@ import { localDate } from '../records/dates.js';
 import { listCorrections } from '../records/corrections.js';
 import { readRecord } from '../records/record.js';
 import { readSettings } from '../records/settings.js';
+import { auditHead } from '../audit.js';
 import { nameScrubber } from './pseudonymize.js';
 
 export interface SummaryPatient {
@@ -85,6 +86,12 @@ export interface ExportSummary {
    * keep the originals. Pseudonymized: which fields only, no values, no reason.
    */
   patientCorrections: SummaryCorrection[];
+  /**
+   * A signed record's seal (issue 11, M5): the digest written when it was signed and the audit
+   * chain's head when it was exported, printed so that a paper copy can later prove tampering
+   * (`npm run audit:check` recomputes both). Null for a draft.
+   */
+  seal: ExportSeal | null;
 }
 
 export interface SummaryCorrection {
@@ -98,12 +105,30 @@ export interface SummaryCorrection {
   }>;
 }
 
+export interface ExportSeal {
+  recordDigest: string;
+  auditHead: { id: number; hash: string };
+}
+
 export interface SummaryOptions {
   settings: Settings;
   decks: readonly DeckSummary[];
   pseudonymize: boolean;
   /** The patient's corrections (any; those before the consultation are left out here). */
   corrections?: readonly PatientCorrection[];
+  seal?: ExportSeal | null;
+}
+
+/** The digest written when the record was signed, and the audit chain's head now. */
+export function sealOf(services: Services, consultationId: string): ExportSeal | null {
+  const detail = services.db
+    .prepare(
+      "SELECT detail FROM audit_log WHERE action = 'consultation.finalize' AND consultation_id = ? ORDER BY id DESC LIMIT 1",
+    )
+    .pluck()
+    .get(consultationId) as string | undefined;
+  const digest = detail ? /sha256=([0-9a-f]{64})/.exec(detail)?.[1] : undefined;
+  return digest ? { recordDigest: digest, auditHead: auditHead(services.db) } : null;
 }
 
 /** Reads the record through the same function the console uses, then builds the summary. */
@@ -116,7 +141,8 @@ export function loadSummary(
   const record = readRecord(services, consultationId, field);
   const settings = readSettings(services.db);
   const corrections = listCorrections(services.db, record.patient.id);
-  return summaryFromRecord(record, { settings, decks: services.library.list().decks, pseudonymize, corrections });
+  const seal = record.status === 'finalized' ? sealOf(services, record.id) : null;
+  return summaryFromRecord(record, { settings, decks: services.library.list().decks, pseudonymize, corrections, seal });
 }
 
 function shownDecks(record: ConsultationRecord, decks: readonly DeckSummary[]): ShownDeck[] {
@@ -268,5 +294,6 @@ export function summaryFromRecord(record: ConsultationRecord, options: SummaryOp
     entries: record.entries.map((e) => ({ at: e.at, text: scrub(e.text) })),
     amendments: record.amendments.map((a) => scrubAmendment(a, scrub)),
     patientCorrections: summaryCorrections(corrections, record.startedAt, pseudonymize),
+    seal: options.seal ?? null,
   };
 }

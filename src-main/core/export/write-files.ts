@@ -81,14 +81,56 @@ function syncFolder(folder: string): void {
   });
 }
 
-/** Writes every file or none; errors become an ApiError naming the folder and what to do. */
-export function writeExportFiles(folder: string, files: readonly PendingFile[]): ExportedFile[] {
-  const written: ExportedFile[] = [];
+/** Our temp files: `.<final name>.<12 hex>.tmp` (see writeOne). */
+const TEMP_FILE = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
+
+/** The final name a temp file of ours was being written for, or null for any other file. */
+export function tempFileTarget(name: string): string | null {
+  return TEMP_FILE.exec(name)?.[1] ?? null;
+}
+
+/**
+ * Removes the temp files an export killed mid-write left behind (issue 11, M6); returns their names.
+ * Only our own pattern is touched; a folder that cannot be read is left alone.
+ */
+export function cleanExportLeftovers(folder: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (tempFileTarget(name) === null) continue;
+    ignoreErrors(() => {
+      fs.unlinkSync(path.join(folder, name));
+      removed.push(name);
+    });
+  }
+  return removed;
+}
+
+/**
+ * The names the files will be written under (never over an existing file), decided before anything is
+ * written so the audit can name them first. Errors become an ApiError naming the folder.
+ */
+export function planExportFiles(folder: string, files: readonly PendingFile[]): PendingFile[] {
   try {
     if (!fs.statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     const taken = new Set<string>();
+    return files.map((file) => ({ name: freeName(folder, file.name, taken), data: file.data }));
+  } catch (error) {
+    throw exportWriteError(error, folder);
+  }
+}
+
+/** Writes every (planned) file or none; errors become an ApiError naming the folder and what to do. */
+export function writeExportFiles(folder: string, files: readonly PendingFile[]): ExportedFile[] {
+  const written: ExportedFile[] = [];
+  try {
     for (const file of files) {
-      const finalPath = writeOne(folder, freeName(folder, file.name, taken), file.data);
+      const finalPath = writeOne(folder, file.name, file.data);
       written.push({ path: finalPath, bytes: file.data.length });
     }
     syncFolder(folder);

@@ -18,6 +18,7 @@ interface PatientRow {
   created_at: string;
   consultation_count: number;
   last_consultation_at: string | null;
+  revision: number;
 }
 
 export interface PatientFields {
@@ -58,6 +59,7 @@ function toPatient(row: PatientRow): Patient {
     createdAt: row.created_at,
     consultationCount: row.consultation_count,
     lastConsultationAt: row.last_consultation_at,
+    revision: row.revision,
   };
 }
 
@@ -136,7 +138,8 @@ export function insertPatient(db: Db, fields: PatientFields, createdAt: string):
 
 export function updatePatient(db: Db, id: string, fields: PatientFields): void {
   db.prepare(
-    `UPDATE patients SET code = ?, display_name = ?, birth_date = ?, sex = ?, hospital_number = ?, search_text = ?
+    `UPDATE patients SET code = ?, display_name = ?, birth_date = ?, sex = ?, hospital_number = ?, search_text = ?,
+       revision = revision + 1
      WHERE id = ?`,
   ).run(fields.code, fields.displayName, fields.birthDate, fields.sex, fields.hospitalNumber, searchText(fields), id);
 }

@@ -6,6 +6,7 @@ import { currentSections, listAmendments } from './amendments.js';
 import { loadConsultation } from './consultation-rows.js';
 import { listEntries } from './entries.js';
 import { requirePatient } from './patients.js';
+import { recordRevisions } from './revisions.js';
 import { readRisks } from './risks.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
 
@@ -18,7 +19,17 @@ export function parsePlaylist(json: string): string[] {
   }
 }
 
-function slidesShown(services: Services, consultationId: string): ConsultationRecord['slidesShown'] {
+/** What reading a record needs: the store, and which consultation is open (its running slide view). */
+export type RecordReader = Pick<Services, 'db'> & {
+  presentation: { views: { consultationId: string | null; flush(): void } };
+};
+
+/** A reader of the store alone (nothing open): `audit:check`, outside a running core. */
+export function storeReader(db: Services['db']): RecordReader {
+  return { db, presentation: { views: { consultationId: null, flush: () => undefined } } };
+}
+
+function slidesShown(services: RecordReader, consultationId: string): ConsultationRecord['slidesShown'] {
   const rows = services.db
     .prepare(
       `SELECT deck_id, slide_id, count(*) AS views, sum(duration_ms) AS total_ms, min(shown_at) AS first_shown_at
@@ -40,7 +51,7 @@ function slidesShown(services: Services, consultationId: string): ConsultationRe
   }));
 }
 
-export function readRecord(services: Services, id: string, field = 'id'): ConsultationRecord {
+export function readRecord(services: RecordReader, id: string, field = 'id'): ConsultationRecord {
   const { db } = services;
   const row = loadConsultation(db, id, field);
   const isOpen = services.presentation.views.consultationId === id;
@@ -74,6 +85,7 @@ export function readRecord(services: Services, id: string, field = 'id'): Consul
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
+    revisions: recordRevisions(db, id),
     amendments,
     current: currentSections(signed, amendments),
   };
@@ -101,4 +113,25 @@ export function recordDigest(record: ConsultationRecord): string {
     slidesShown: record.slidesShown,
   };
   return createHash('sha256').update(JSON.stringify(signed)).digest('hex');
+}
+
+/**
+ * Each signed record's digest as written in its finalize audit row, against the digest computed from
+ * the record now (issue 11, M5): an edit of a signed record's tables shows as a mismatch.
+ */
+export function checkSignedDigests(db: Services['db']): Array<{ consultationId: string; ok: boolean }> {
+  const rows = db
+    .prepare("SELECT consultation_id, detail FROM audit_log WHERE action = 'consultation.finalize' ORDER BY id")
+    .all() as Array<{ consultation_id: string; detail: string }>;
+  const reader = storeReader(db);
+  return rows.map((row) => {
+    const written = /sha256=([0-9a-f]{64})/.exec(row.detail)?.[1];
+    let now: string | null = null;
+    try {
+      now = recordDigest(readRecord(reader, row.consultation_id));
+    } catch {
+      // The record is gone: that is tampering too.
+    }
+    return { consultationId: row.consultation_id, ok: written !== undefined && written === now };
+  });
 }

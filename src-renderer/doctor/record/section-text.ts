@@ -35,7 +35,7 @@ export function decisionLines(d: Of<'decision'>): string[] {
   return lines;
 }
 
-function risksLines(r: Of<'risks'>): string[] {
+export function risksLines(r: Of<'risks'>): string[] {
   const names = r.confirmed.map((risk) => (risk === 'other' ? `Other: ${r.otherText}` : riskLabels[risk]));
   return [names.length ? `Discussed: ${names.join(', ')}` : 'No risks confirmed'];
 }

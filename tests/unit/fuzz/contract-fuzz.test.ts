@@ -31,7 +31,7 @@
  *   hashes are reused while connection-only TEMP triggers count no write, and every 50 runs and
  *   after each property the cached hash is checked against one computed from every row.
  * - The worlds are stateful, so shrinking is off by default; generators prefer ids that exist, and
- *   records that get large (many amendments or entries) or stuck (a huge notes revision) are
+ *   records that get large (many amendments or entries) are
  *   replaced by fresh ones between runs, outside the measured call (contract-world.ts).
  *
  * Replay: FUZZ_SEED=<seed printed by fc or in the summary>; fewer runs: FUZZ_RUNS, FUZZ_TRANSPORT_RUNS;
@@ -182,7 +182,13 @@ async function judge(
     check((DOMAIN_VALIDATION[name] ?? []).includes(error.field ?? ''), () => `unexpected VALIDATION: ${context()}`);
   } else {
     count(name, channel, code, true);
-    check(['NOT_FOUND', 'CONFLICT', 'LOCKED'].includes(code), () => `a valid payload got ${code}: ${context()}`);
+    // A wrong PIN (changing or removing one, or unlocking) is UNAUTHORIZED, naming the PIN's field.
+    const wrongPin =
+      code === 'UNAUTHORIZED' && name.startsWith('session.') && /^(currentPin|pin)$/.test(error.field ?? '');
+    check(
+      ['NOT_FOUND', 'CONFLICT', 'LOCKED'].includes(code) || wrongPin,
+      () => `a valid payload got ${code}: ${context()}`,
+    );
   }
   unchanged();
 }
@@ -327,7 +333,7 @@ describe('regressions found by this fuzz', () => {
   // Either behaviour is right: refusing lone surrogates (VALIDATION naming the field) or storing them as sent.
   it('notes.save with a lone UTF-16 surrogate: stored as sent, and the retry of that save is accepted', async () => {
     const consultationId = world.pools.drafts[0];
-    const input = { consultationId, body: 'pain since fall \ud83d (cut emoji)', revision: 50 };
+    const input = { consultationId, body: 'pain since fall \ud83d (cut emoji)' };
     const first = await world.raw('notes.save', input);
     if (!first.ok) {
       expect(first.error).toMatchObject({ code: 'VALIDATION', field: 'body' });

@@ -105,7 +105,7 @@ export async function makeWorld(name: CallName): Promise<World> {
   for (const person of people) pools.patients.push((await call<Patient>('patients.create', person)).id);
   for (const [index, patientId] of [...pools.patients, pools.patients[0]].entries()) {
     const record = await call<ConsultationRecord>('consultations.start', { patientId });
-    await call('notes.save', { consultationId: record.id, body: `Seed notes ${index}`, revision: 1 });
+    await call('notes.save', { consultationId: record.id, body: `Seed notes ${index}` });
     for (const text of ['first entry', 'second entry']) {
       const entryId = (await call<{ id: number }>('notes.addEntry', { consultationId: record.id, text })).id;
       pools.entries.push(entryId);
@@ -235,8 +235,6 @@ export function snapshotAfter(world: World): Snapshot {
 
 // ---- generators ---------------------------------------------------------------
 
-let revisionCounter = 1_000;
-
 /** Per-call generators where the schema alone would almost never reach the handler's success path. */
 function overrides(world: World): Record<string, fc.Arbitrary<unknown>> {
   const { pools } = world;
@@ -257,10 +255,11 @@ function overrides(world: World): Record<string, fc.Arbitrary<unknown>> {
     ),
     // exports.create's folder of the run (desktop folder dialog): the same confined pool.
     folder: fc.constantFrom(world.exportDir, path.join(world.exportDir, 'missing'), path.join(appRoot, 'package.json')),
-    revision: fc.oneof(
-      // Growing revisions reach the success path; the bounds go to the seeded finalized record only (below).
-      { weight: 8, arbitrary: fc.constant(0).map(() => (revisionCounter += 1)) },
-      { weight: 1, arbitrary: fc.constantFrom(1, Number.MAX_SAFE_INTEGER) },
+    // Core's section revisions start at 0 and grow by one per landed change: small numbers reach both the
+    // success path and CONFLICT; the bounds must answer CONFLICT without writing.
+    baseRevision: fc.oneof(
+      { weight: 6, arbitrary: fc.nat(4) },
+      { weight: 1, arbitrary: fc.constantFrom(0, Number.MAX_SAFE_INTEGER) },
     ),
     entryId: fc.oneof(
       { weight: 4, arbitrary: fc.nat().map((n) => pools.entries[n % Math.max(1, pools.entries.length)] ?? 1) },

@@ -133,14 +133,12 @@ const decision = (patch: Record<string, unknown>) => ({
   ...patch,
 });
 
-let revision = 0;
-
 const textCases: TextCase[] = [
   {
     limit: 'noteBody',
     call: 'notes.save',
     field: 'body',
-    input: (body) => ({ consultationId: draftId, body, revision: (revision += 1) }),
+    input: (body) => ({ consultationId: draftId, body }),
     read: async () => (await record(draftId)).notes.body,
   },
   {
@@ -388,7 +386,7 @@ describe(`message size: MAX_MESSAGE_BYTES = ${MAX_MESSAGE_BYTES}`, () => {
    */
   function notesMessage(bytes: number, wrap: (input: unknown) => unknown): { text: string; body: string } {
     const body = text('😀🦴', LIMITS.noteBody);
-    const json = JSON.stringify(wrap({ consultationId: draftId, body, revision: (revision += 1) }));
+    const json = JSON.stringify(wrap({ consultationId: draftId, body }));
     const padding = bytes - Buffer.byteLength(json);
     expect(padding).toBeGreaterThanOrEqual(0);
     return { text: `${json}${' '.repeat(padding)}`, body };

@@ -83,11 +83,8 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       return;
     }
     case 'notes.save': {
-      // A draft whose notes reached a huge revision only answers CONFLICT from then on: retire it.
-      if ((input.revision as number) > 1e12) retire(world, input.consultationId as string);
       const stored = await get<ConsultationRecord>(world, 'consultations.get', { id: input.consultationId });
       expect(stored.notes.body).toBe(input.body);
-      expect(stored.notes.revision).toBe(input.revision);
       return;
     }
     case 'notes.addEntry': {

@@ -64,7 +64,11 @@ describe('menu commands', () => {
   it('Lock locks every console', async () => {
     const { t, run } = setup();
     await run('lock');
-    expect(t.pushes).toContainEqual({ event: 'session.locked', payload: { reason: 'manual' } });
+    expect(t.pushes).toContainEqual({
+      event: 'session.changed',
+      payload: expect.objectContaining({ locked: true, reason: 'manual' }),
+    });
+    expect((await t.raw('consultations.history', {})).ok).toBe(false);
   });
 
   it('Open Decks Folder creates and opens the folder, then reloads the decks when the app has the focus again', async () => {
@@ -117,7 +121,7 @@ describe('menu commands', () => {
       sex: 'female',
     });
     const draft = await t.call('consultations.start', { patientId: patient.id, language: 'en' });
-    await t.call('notes.save', { consultationId: draft.id, body: 'Worried about the anaesthesia.', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'Worried about the anaesthesia.' });
     await run('diagnostic-bundle');
     const text = fs.readFileSync(path.join(t.dataDir, 'bundle.json'), 'utf8');
     const bundle = JSON.parse(text) as { app: { version: string }; rowCounts: Record<string, number>; log: string[] };

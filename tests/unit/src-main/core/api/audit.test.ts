@@ -6,7 +6,7 @@ import { auditRows, newDraft, recordsCore } from './record-fixtures.js';
 async function withHistory() {
   const t = await recordsCore();
   const draft = await newDraft(t);
-  await t.call('notes.save', { consultationId: draft.id, body: 'x', revision: 1 });
+  await t.call('notes.save', { consultationId: draft.id, body: 'x' });
   await t.call('notes.addEntry', { consultationId: draft.id, text: 'y' });
   await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   appendAudit(t.core.services.db, {
@@ -90,7 +90,6 @@ describe('audit chain', () => {
     const result = await t.raw('notes.save', {
       consultationId: '00000000-0000-4000-8000-000000000000',
       body: 'x',
-      revision: 1,
     });
     expect(result.ok).toBe(false);
     expect(auditRows(t)).toHaveLength(before);

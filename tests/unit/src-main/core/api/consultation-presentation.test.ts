@@ -110,7 +110,7 @@ describe('record and settings changes are announced', () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     const before = t.pushes.filter((p) => p.event === 'consultations.changed').length;
-    await t.call('notes.save', { consultationId: draft.id, body: 'private words', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'private words' });
     await t.call('consultations.get', { id: draft.id });
     const changes = t.pushes.filter((p) => p.event === 'consultations.changed');
     expect(changes.length).toBe(before + 1);
@@ -123,7 +123,7 @@ describe('record and settings changes are announced', () => {
   it('announces a failed write as nothing', async () => {
     const t = await recordsCore();
     const before = t.pushes.length;
-    const result = await t.raw('notes.save', { consultationId: crypto.randomUUID(), body: 'x', revision: 1 });
+    const result = await t.raw('notes.save', { consultationId: crypto.randomUUID(), body: 'x' });
     expect(result.ok).toBe(false);
     expect(t.pushes.slice(before).filter((p) => p.event === 'consultations.changed')).toEqual([]);
   });

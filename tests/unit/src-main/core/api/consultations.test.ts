@@ -153,7 +153,7 @@ describe('consultations.updateFindings', () => {
       redFlags: ['neurological', 'infection'],
     });
     expect(record.updatedAt).toBe('2026-11-23T09:01:00.000Z');
-    expect(auditRows(t).at(-1)).toMatchObject({ action: 'consultation.update', detail: 'section=findings' });
+    expect(auditRows(t).at(-1)).toMatchObject({ action: 'consultation.update', detail: 'section=findings revision=1' });
     const count = auditRows(t).length;
     await t.call('consultations.updateFindings', { id: draft.id, findings: record.findings });
     expect(auditRows(t)).toHaveLength(count);
@@ -233,7 +233,7 @@ describe('consultations.updateDecision', () => {
       decision: { ...decision, sure: { ...decision.sure, enoughSupport: true } },
     });
     expect(full.decision.sureScore).toBe(3);
-    expect(auditRows(t).at(-1)).toMatchObject({ detail: 'section=decision path=augmentation' });
+    expect(auditRows(t).at(-1)).toMatchObject({ detail: 'section=decision path=augmentation revision=2' });
     expect(JSON.stringify(auditRows(t))).not.toContain('garden');
   });
 

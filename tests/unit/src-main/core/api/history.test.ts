@@ -20,7 +20,7 @@ async function seeded() {
   for (const [patientId, path, notes, finalize] of plan) {
     const record = await t.call('consultations.start', { patientId });
     ids.push(record.id);
-    await t.call('notes.save', { consultationId: record.id, body: notes, revision: 1 });
+    await t.call('notes.save', { consultationId: record.id, body: notes });
     if (path) await t.call('consultations.updateDecision', { id: record.id, decision: { ...emptyDecision, path } });
     if (finalize) await t.call('consultations.finalize', { id: record.id, acknowledged: [...signWarningIds] });
     t.advance(10 * DAY);
@@ -74,7 +74,7 @@ describe('consultations.history', () => {
 
     await t.call('notes.addEntry', { consultationId: ids[2] as string, text: 'Patient asks about vertebroplasty' });
     expect(await idsOf(t, { text: 'vertebro' })).toEqual([ids[2]]);
-    await t.call('notes.save', { consultationId: ids[2] as string, body: 'Rewritten completely', revision: 2 });
+    await t.call('notes.save', { consultationId: ids[2] as string, body: 'Rewritten completely' });
     expect(await idsOf(t, { text: 'brace' })).toEqual([]);
     expect(await idsOf(t, { text: 'rewritten' })).toEqual([ids[2]]);
     expect(await idsOf(t, { text: 'rewritten', status: 'finalized' })).toEqual([]);
@@ -86,8 +86,8 @@ describe('consultations.history', () => {
     t.advance(DAY);
     const newer = await t.call('consultations.start', { patientId: anna.id });
     // The newer consultation's note is written first, the older one's later (a note completed afterwards).
-    await t.call('notes.save', { consultationId: newer.id, body: 'Lumbago after lifting a box.', revision: 1 });
-    await t.call('notes.save', { consultationId: older.id, body: 'Lumbago, first visit.', revision: 1 });
+    await t.call('notes.save', { consultationId: newer.id, body: 'Lumbago after lifting a box.' });
+    await t.call('notes.save', { consultationId: older.id, body: 'Lumbago, first visit.' });
     expect(await idsOf(t, { text: 'lumbago' })).toEqual([newer.id, older.id]);
     expect(await idsOf(t, { text: 'lumbago', status: 'draft' })).toEqual([newer.id, older.id]);
     const page = await t.call('consultations.history', { text: 'lumbago', limit: 1, offset: 1 });

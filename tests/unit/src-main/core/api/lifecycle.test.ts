@@ -14,7 +14,7 @@ async function finalized() {
     id: draft.id,
     decision: { ...emptyDecision, path: 'conservative', conservativeMeasures: ['brace'] },
   });
-  await t.call('notes.save', { consultationId: draft.id, body: 'Original notes', revision: 3 });
+  await t.call('notes.save', { consultationId: draft.id, body: 'Original notes' });
   const entry = await t.call('notes.addEntry', { consultationId: draft.id, text: 'asks about driving' });
   t.advance(20 * 60_000);
   const record = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
@@ -95,7 +95,7 @@ describe('consultations.finalize', () => {
       ['consultations.updateDecision', { id, decision: emptyDecision }, 'id'],
       ['consultations.confirmRisks', { id, risks: { confirmed: [], otherText: '' } }, 'id'],
       ['consultations.finalize', { id, acknowledged: [...signWarningIds] }, 'id'],
-      ['notes.save', { consultationId: id, body: 'changed', revision: 99 }, 'consultationId'],
+      ['notes.save', { consultationId: id, body: 'changed' }, 'consultationId'],
       ['notes.addEntry', { consultationId: id, text: 'late entry' }, 'consultationId'],
       ['notes.removeEntry', { consultationId: id, entryId: entry.id }, 'consultationId'],
     ];
@@ -242,7 +242,7 @@ describe('consultations.delete', () => {
   it('deletes a draft with its notes, entries, decision, risks and slide views, audited', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'to be deleted', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'to be deleted' });
     await t.call('notes.addEntry', { consultationId: draft.id, text: 'entry' });
     await t.call('consultations.updateDecision', { id: draft.id, decision: emptyDecision });
     await t.call('consultations.confirmRisks', { id: draft.id, risks: { confirmed: ['death'], otherText: '' } });

@@ -2,50 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { auditRows, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
 
 describe('notes.save', () => {
-  it('saves with a growing client revision and answers when it was saved', async () => {
+  it('saves, counting the revision in core, and answers when it was saved', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     t.advance(5_000);
-    expect(await t.call('notes.save', { consultationId: draft.id, body: 'Pain since lifting', revision: 1 })).toEqual({
-      revision: 1,
-      savedAt: '2026-11-23T09:00:05.000Z',
-    });
+    expect(
+      await t.call('notes.save', { consultationId: draft.id, body: 'Pain since lifting', baseRevision: 0 }),
+    ).toEqual({ revision: 1, savedAt: '2026-11-23T09:00:05.000Z' });
     t.advance(1_000);
     await t.call('notes.save', {
       consultationId: draft.id,
       body: 'Pain since lifting a box.\nWorse at night.',
-      revision: 7,
+      baseRevision: 1,
     });
     const record = await t.call('consultations.get', { id: draft.id });
     expect(record.notes).toEqual({
       body: 'Pain since lifting a box.\nWorse at night.',
-      revision: 7,
+      revision: 2,
       savedAt: '2026-11-23T09:00:06.000Z',
     });
+    expect(record.revisions.notes).toBe(2);
   });
 
-  it('never lets an older save overwrite newer text (CONFLICT), but accepts a retry of the same save', async () => {
+  it('never lets a save based on an older revision overwrite newer text (CONFLICT), but accepts a retry', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'newer text', revision: 5 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'newer text', baseRevision: 0 });
     await expectRejected(
       t,
       'notes.save',
-      { consultationId: draft.id, body: 'older text', revision: 4 },
+      { consultationId: draft.id, body: 'older text', baseRevision: 0 },
       'CONFLICT',
-      'revision',
-    );
-    await expectRejected(
-      t,
-      'notes.save',
-      { consultationId: draft.id, body: 'other text', revision: 5 },
-      'CONFLICT',
-      'revision',
+      'baseRevision',
     );
     const audits = auditRows(t).length;
-    expect((await t.call('notes.save', { consultationId: draft.id, body: 'newer text', revision: 5 })).revision).toBe(
-      5,
-    );
+    // The retry of the save that landed (its answer was lost): same text, same base.
+    expect(
+      (await t.call('notes.save', { consultationId: draft.id, body: 'newer text', baseRevision: 0 })).revision,
+    ).toBe(1);
     expect(auditRows(t)).toHaveLength(audits);
     expect((await t.call('consultations.get', { id: draft.id })).notes.body).toBe('newer text');
   });
@@ -53,18 +47,18 @@ describe('notes.save', () => {
   it('audits that the notes changed, never what they say', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'Secret: fears losing her flat', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'Secret: fears losing her flat' });
     expect(auditRows(t).at(-1)).toMatchObject({ action: 'consultation.update', detail: 'section=notes revision=1' });
     expect(JSON.stringify(auditRows(t))).not.toMatch(/Secret|flat/);
   });
 
   it.each([
-    [{ body: 'x', revision: 0 }, 'revision'],
-    [{ body: 'x', revision: 1.5 }, 'revision'],
-    [{ body: 'x' }, 'revision'],
-    [{ body: 'x'.repeat(100_001), revision: 1 }, 'body'],
-    [{ body: 'bell\u0007', revision: 1 }, 'body'],
-    [{ body: 42, revision: 1 }, 'body'],
+    [{ body: 'x', baseRevision: -1 }, 'baseRevision'],
+    [{ body: 'x', baseRevision: 1.5 }, 'baseRevision'],
+    [{ body: 'x', revision: 1 }, 'revision'],
+    [{ body: 'x'.repeat(100_001) }, 'body'],
+    [{ body: 'bell\u0007' }, 'body'],
+    [{ body: 42 }, 'body'],
   ])('rejects %j naming %s, writing nothing', async (input, field) => {
     const t = await recordsCore();
     const draft = await newDraft(t);
@@ -75,7 +69,7 @@ describe('notes.save', () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     const body = 'ä'.repeat(100_000);
-    await t.call('notes.save', { consultationId: draft.id, body, revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body });
     expect((await t.call('consultations.get', { id: draft.id })).notes.body).toBe(body);
   });
 
@@ -84,7 +78,7 @@ describe('notes.save', () => {
     await expectRejected(
       t,
       'notes.save',
-      { consultationId: '00000000-0000-4000-8000-000000000000', body: 'x', revision: 1 },
+      { consultationId: '00000000-0000-4000-8000-000000000000', body: 'x' },
       'NOT_FOUND',
       'consultationId',
     );

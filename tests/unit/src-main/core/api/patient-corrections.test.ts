@@ -83,7 +83,7 @@ describe('patients.correct', () => {
     const t = await recordsCore();
     const patient = await newPatient(t, { displayName: 'Anna Mülller', hospitalNumber: 'H-77' });
     const draft = await newDraft(t, patient.id);
-    await t.call('notes.save', { consultationId: draft.id, body: 'Mme Mülller has pain.', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'Mme Mülller has pain.' });
     await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     t.advance(3600_000);
     await t.call('patients.correct', { id: patient.id, reason: 'Typo in the surname', displayName: 'Anna Müller' });

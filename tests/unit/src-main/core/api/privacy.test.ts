@@ -45,7 +45,7 @@ describe('privacy of the record', () => {
   it('pushes nothing of the record to any window', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'private text', revision: 1 });
+    await t.call('notes.save', { consultationId: draft.id, body: 'private text' });
     await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     // The patient screen receives presentation events only; the others go to the doctor's console.
     const toPatient = Object.entries(events).filter(([, spec]) => spec.roles.includes('patient'));

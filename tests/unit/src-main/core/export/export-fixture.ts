@@ -84,7 +84,7 @@ export async function draftConsultation(
     id,
     risks: { confirmed: ['cement-leak', 'spinal-canal', 'lung-embolism', 'infection-bleeding'], otherText: '' },
   });
-  await t.call('notes.save', { consultationId: id, body: NOTES, revision: 1 });
+  await t.call('notes.save', { consultationId: id, body: NOTES });
   await t.call('notes.addEntry', { consultationId: id, text: 'Asked whether she can garden after the procedure' });
   return t.call('consultations.get', { id });
 }

@@ -54,10 +54,10 @@ describe('exports.create', () => {
     expect(fs.readFileSync(files[0]?.path ?? '', 'utf8')).toContain(NOTES);
     expect(listFiles(folder)).toHaveLength(2);
     const rows = exportRows(t);
-    expect(rows.map((r) => [r.consultation_id, r.detail])).toEqual(
-      ids.map((id) => [id, 'kind=record-text pseudonymized=false']),
-    );
-    expect(JSON.stringify(rows)).not.toMatch(/Dubois|worried|VCF/);
+    // The file names (day and pseudonymous code) are in the audit, never a name or any record text.
+    const detail = `kind=record-text pseudonymized=false files=2026-11-23_${PATIENT.code}_record.md,2026-11-24_VCF-2_record.md`;
+    expect(rows.map((r) => [r.consultation_id, r.detail])).toEqual(ids.map((id) => [id, detail]));
+    expect(JSON.stringify(rows)).not.toMatch(/Dubois|worried/);
   });
 
   it('never overwrites: the same export again gets a new name; register-csv is one file for all', async () => {

@@ -55,6 +55,7 @@ describe('FHIR R4 document', () => {
       'ServiceRequest',
       'Observation',
       'RiskAssessment',
+      'Provenance',
     ]);
     // Every reference points at an entry of the bundle.
     const urls = new Set(bundle.entry?.map((e) => e.fullUrl));

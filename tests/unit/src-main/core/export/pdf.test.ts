@@ -62,6 +62,16 @@ describe('clinician summary PDF', () => {
     const [file = ''] = await exportFile(t, [draft.id], 'clinician-pdf');
     expect(path.basename(file)).toBe(`2026-11-23_${PATIENT.code}_kyphoplasty-consult-2.pdf`);
     expect(pdfText(file, 'raw')).not.toMatch(/DRAFT/);
+    // The seal of a signed record (issue 11, M5): the digest at signing and the audit chain's head.
+    const raw = pdfText(file, 'raw');
+    const digest = (
+      t.core.services.db
+        .prepare("SELECT detail FROM audit_log WHERE action = 'consultation.finalize'")
+        .pluck()
+        .get() as string
+    ).replace('sha256=', '');
+    expect(raw.replace(/\s+/g, '')).toContain(`Recorddigest(SHA-256,atsigning):${digest}`);
+    expect(raw.replace(/\s+/g, ' ')).toMatch(/Audit log at row \d+: ?[0-9a-f]{20}/);
     const text = pdfText(file).replace(/\s+/g, ' ');
     for (const expected of [
       'Spine Clinic Lausanne',

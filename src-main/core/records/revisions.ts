@@ -1,0 +1,72 @@
+/**
+ * Revisions of the editable sections, kept by core (issue 11, M1). Each landed
+ * change of a section moves its revision on by one; a save names the revision
+ * it was based on, and one based on an older revision that would change the
+ * section is refused with CONFLICT carrying what core holds now. A save that
+ * changes nothing is accepted whatever its base: it is a retry of a save that
+ * landed, or both windows wrote the same.
+ */
+import { ApiError } from '../../../src-shared/errors.js';
+import type { Db } from '../db/open.js';
+
+export type RecordSection = 'findings' | 'decision' | 'risks';
+export type RevisedSection = RecordSection | 'notes' | 'patient';
+
+export function sectionRevision(db: Db, consultationId: string, section: RecordSection): number {
+  const value = db
+    .prepare('SELECT revision FROM record_revisions WHERE consultation_id = ? AND section = ?')
+    .pluck()
+    .get(consultationId, section) as number | undefined;
+  return value ?? 0;
+}
+
+/** The revisions of a record's sections, as the console bases its next saves on them. */
+export function recordRevisions(db: Db, consultationId: string): Record<RecordSection | 'notes', number> {
+  const rows = db
+    .prepare('SELECT section, revision FROM record_revisions WHERE consultation_id = ?')
+    .all(consultationId) as Array<{ section: RecordSection; revision: number }>;
+  const notes = db.prepare('SELECT revision FROM notes WHERE consultation_id = ?').pluck().get(consultationId) as
+    number | undefined;
+  const revisions = { findings: 0, decision: 0, risks: 0, notes: notes ?? 0 };
+  for (const row of rows) revisions[row.section] = row.revision;
+  return revisions;
+}
+
+/** Moves the section's revision on after a landed change; returns the new one. */
+export function bumpSection(db: Db, consultationId: string, section: RecordSection): number {
+  return db
+    .prepare(
+      `INSERT INTO record_revisions (consultation_id, section, revision) VALUES (?, ?, 1)
+       ON CONFLICT (consultation_id, section) DO UPDATE SET revision = revision + 1 RETURNING revision`,
+    )
+    .pluck()
+    .get(consultationId, section) as number;
+}
+
+const LABELS: Record<RevisedSection, string> = {
+  findings: 'findings',
+  decision: 'decision',
+  risks: 'risks discussed',
+  notes: 'notes',
+  patient: 'patient details',
+};
+
+/**
+ * Refuses a change based on an older revision. `baseRevision` undefined: the
+ * caller did not read the section first (scripts, the command line); the
+ * console always sends it.
+ */
+export function checkBase(
+  section: RevisedSection,
+  baseRevision: number | undefined,
+  current: { revision: number; value: () => unknown },
+): void {
+  if (baseRevision === undefined || baseRevision === current.revision) return;
+  throw new ApiError(
+    'CONFLICT',
+    `The ${LABELS[section]} were changed in another window (revision ${current.revision}, yours was based on ${baseRevision}). ` +
+      'Nothing was overwritten: choose which version to keep.',
+    'baseRevision',
+    { section, revision: current.revision, value: current.value() },
+  );
+}
