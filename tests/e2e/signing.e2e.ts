@@ -77,7 +77,12 @@ test('signing shows what is signed and every warning, each to acknowledge', asyn
 
   // A quick entry names the slide on screen by its titles, never by ids.
   await ok(doctor, 'presentation.start', {});
-  await ok(doctor, 'presentation.goto', { deckId: 'augmentation-risks', slideIndex: 1 });
+  const risks = await ok<{ slides: { id: string }[] }>(doctor, 'decks.get', {
+    id: 'augmentation-risks',
+    language: 'en',
+  });
+  const cementLeak = risks.slides.findIndex((slide) => slide.id === 'risk-cement-leak');
+  await ok(doctor, 'presentation.goto', { deckId: 'augmentation-risks', slideIndex: cementLeak });
   await patient.expectSlide('risk-cement-leak');
   await record.addQuickEntry('Asks about the cement');
   await expect(record.quickEntries.first()).toContainText(/on screen: .+: .*[Cc]ement/);

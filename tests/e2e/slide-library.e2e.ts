@@ -14,7 +14,10 @@ test('every slide of every bundled deck renders on the patient screen, in en, fr
   const listing = ((await doctor.call('decks.list', {})) as Listing).value;
   expect(listing.problems).toEqual([]);
   const bundled = listing.decks.filter((d) => d.source === 'bundled');
-  expect(bundled.length).toBeGreaterThanOrEqual(6);
+  expect(bundled.length).toBeGreaterThanOrEqual(7);
+  expect(bundled.map((d) => d.id)).toContain('decision-aid');
+  // Every bundled deck, not only the default playlist (the decision aid is added to a consultation by choice).
+  await doctor.call('presentation.setPlaylist', { playlist: bundled.map((d) => d.id) });
   await doctor.startPresenting();
   let rendered = 0;
   for (const language of ['en', 'fr', 'de']) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { slideIndex } from '../../../helpers/slide-index.js';
 import { auditRows, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
 
 describe('notes.save', () => {
@@ -96,7 +97,8 @@ describe('quick entries', () => {
     expect(idle).toMatchObject({ deckId: null, slideId: null, language: null, at: '2026-11-23T09:00:00.000Z' });
 
     await t.call('presentation.start', {});
-    await t.call('presentation.goto', { deckId: 'augmentation-risks', slideIndex: 1 });
+    const cementLeak = await slideIndex(t, 'augmentation-risks', 'risk-cement-leak');
+    await t.call('presentation.goto', { deckId: 'augmentation-risks', slideIndex: cementLeak });
     t.advance(30_000);
     const entry = await t.call('notes.addEntry', { consultationId: draft.id, text: 'Patient asks about cement leaks' });
     expect(entry).toMatchObject({

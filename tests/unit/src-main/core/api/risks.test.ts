@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { signWarningIds } from '../../../../../src-shared/contract/index.js';
+import { slideIndex } from '../../../helpers/slide-index.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { expectRejected, newDraft, recordsCore } from './record-fixtures.js';
 
-/** Shows slide `index` of the risks deck for `ms` milliseconds. */
-async function show(t: TestCore, index: number, ms: number): Promise<void> {
-  await t.call('presentation.goto', { deckId: 'augmentation-risks', slideIndex: index });
+/** Shows slide `slideId` of the risks deck for `ms` milliseconds. */
+async function show(t: TestCore, slideId: string, ms: number): Promise<void> {
+  await t.call('presentation.goto', {
+    deckId: 'augmentation-risks',
+    slideIndex: await slideIndex(t, 'augmentation-risks', slideId),
+  });
   t.advance(ms);
 }
 
@@ -17,10 +21,10 @@ describe('risks discussed', () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     await t.call('presentation.start', {});
-    await show(t, 1, 40_000); // risk-cement-leak
-    await show(t, 2, 1_000); // risk-spinal-canal, flicked past
-    await show(t, 1, 20_000); // back to cement leak
-    await show(t, 7, 15_000); // risk-death
+    await show(t, 'risk-cement-leak', 40_000);
+    await show(t, 'risk-spinal-canal', 1_000); // flicked past
+    await show(t, 'risk-cement-leak', 20_000); // back to cement leak
+    await show(t, 'risk-death', 15_000);
     const record = await t.call('consultations.get', { id: draft.id });
     const items = byRisk(record.risks.items);
     expect(items['cement-leak']).toEqual({ risk: 'cement-leak', shownMs: 60_000, suggested: true, confirmed: false });
@@ -38,12 +42,12 @@ describe('risks discussed', () => {
   it('does not count slides shown before the consultation, to another consultation, or on a black screen', async () => {
     const t = await recordsCore();
     await t.call('presentation.start', {});
-    await show(t, 1, 10_000);
+    await show(t, 'risk-cement-leak', 10_000);
     const other = await newDraft(t);
-    await show(t, 3, 10_000); // lung embolism, for the other consultation
+    await show(t, 'risk-lung-embolism', 10_000); // for the other consultation
     const draft = await newDraft(t, other.patient.id);
     await t.call('presentation.setBlank', { blank: 'black' });
-    await show(t, 4, 10_000); // infection on a black screen: not seen
+    await show(t, 'risk-infection-bleeding', 10_000); // on a black screen: not seen
     const items = byRisk((await t.call('consultations.get', { id: draft.id })).risks.items);
     expect(Object.values(items).every((i) => i.shownMs === null)).toBe(true);
     const otherItems = byRisk((await t.call('consultations.get', { id: other.id })).risks.items);
@@ -55,8 +59,8 @@ describe('risks discussed', () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     await t.call('presentation.start', {});
-    await show(t, 1, 30_000);
-    await t.call('presentation.goto', { deckId: 'augmentation-risks', slideIndex: 0 });
+    await show(t, 'risk-cement-leak', 30_000);
+    await show(t, 'risks-overview', 0);
     const confirmed = await t.call('consultations.confirmRisks', {
       id: draft.id,
       risks: { confirmed: ['death', 'cement-leak', 'other'], otherText: 'Allergy to contrast' },
@@ -68,7 +72,7 @@ describe('risks discussed', () => {
     expect(items['death']).toMatchObject({ shownMs: null, confirmed: true });
     expect(items['spinal-canal']).toMatchObject({ confirmed: false });
 
-    await show(t, 2, 8_000); // spinal canal shown after confirming: still counted until signing
+    await show(t, 'risk-spinal-canal', 8_000); // shown after confirming: still counted until signing
     const signed = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     expect(byRisk(signed.risks.items)['spinal-canal']).toMatchObject({
       shownMs: 8_000,
@@ -76,7 +80,7 @@ describe('risks discussed', () => {
       confirmed: false,
     });
 
-    await show(t, 3, 20_000); // after signing: not part of this record
+    await show(t, 'risk-lung-embolism', 20_000); // after signing: not part of this record
     const later = await t.call('consultations.get', { id: draft.id });
     expect(later.risks).toEqual(signed.risks);
     expect(later.slidesShown).toEqual(signed.slidesShown);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConsultationRecord, Language } from '../../../../../src-shared/contract/index.js';
 import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
+import { slideIndex } from '../../../helpers/slide-index.js';
 import { makeTestCore, type TestCore } from '../../../helpers/test-core.js';
 
 export const PATIENT = {
@@ -47,8 +48,8 @@ export async function exportCore(options: { pdf?: PdfRenderer } = {}): Promise<T
   return t;
 }
 
-async function show(t: TestCore, deckId: string, slideIndex: number, ms: number): Promise<void> {
-  await t.call('presentation.goto', { deckId, slideIndex });
+async function show(t: TestCore, deckId: string, slideId: string, ms: number): Promise<void> {
+  await t.call('presentation.goto', { deckId, slideIndex: await slideIndex(t, deckId, slideId) });
   t.advance(ms);
 }
 
@@ -60,12 +61,12 @@ export async function draftConsultation(
   const patient = await t.call('patients.create', { ...PATIENT, ...options.patient });
   const draft = await t.call('consultations.start', { patientId: patient.id, language: options.language ?? 'en' });
   await t.call('presentation.start', {});
-  await show(t, 'kyphoplasty', 0, 45_000);
-  await show(t, 'kyphoplasty', 1, 30_000);
-  await show(t, 'augmentation-risks', 1, 40_000); // risk-cement-leak
-  await show(t, 'augmentation-risks', 2, 25_000); // risk-spinal-canal
-  await show(t, 'augmentation-risks', 3, 15_000); // risk-lung-embolism
-  await t.call('presentation.goto', { deckId: 'kyphoplasty', slideIndex: 0 });
+  await show(t, 'kyphoplasty', 'kyphoplasty-title', 45_000);
+  await show(t, 'kyphoplasty', 'augmentation-what', 30_000);
+  await show(t, 'augmentation-risks', 'risk-cement-leak', 40_000);
+  await show(t, 'augmentation-risks', 'risk-spinal-canal', 25_000);
+  await show(t, 'augmentation-risks', 'risk-lung-embolism', 15_000);
+  await show(t, 'kyphoplasty', 'kyphoplasty-title', 0);
   const id = draft.id;
   await t.call('consultations.updateFindings', {
     id,

@@ -117,7 +117,7 @@ describe('patient leaflet PDF', () => {
   const expected: Record<Language, string[]> = {
     en: [
       'The information we showed you',
-      'version 1, evidence checked on',
+      'version 2, evidence checked on',
       'Your visit about your back',
       'The option you chose',
       'balloon kyphoplasty',
