@@ -222,3 +222,49 @@ test('the risk checklist and settings follow changes made in another window, wit
   await expect(record.finalizeButton).toBeEnabled();
   await second.context().close();
 });
+
+test('a procedure step shows the patient their own planned level, and nothing when none is planned', async ({
+  doctor,
+  patient,
+}) => {
+  const person = await ok<{ id: string }>(doctor, 'patients.create', {
+    displayName: 'Marie Dubois',
+    birthDate: '1941',
+    sex: 'female',
+  });
+  const draft = await ok<{ id: string; current: { decision: Record<string, unknown> } }>(
+    doctor,
+    'consultations.start',
+    { patientId: person.id, language: 'fr', playlist: ['kyphoplasty'] },
+  );
+  await ok(doctor, 'consultations.updateFindings', {
+    id: draft.id,
+    findings: { painNow: 6, painSince: null, fracturedLevels: [{ level: 'L1', grade: 2 }], redFlags: [] },
+  });
+  const ids = await slideIds(doctor, 'kyphoplasty');
+  await ok(doctor, 'presentation.start', {});
+  await ok(doctor, 'presentation.goto', { deckId: 'kyphoplasty', slideIndex: ids.indexOf('kyphoplasty-step-balloon') });
+  await expect(rendered(patient.page)).toHaveAttribute('data-rendered-slide', 'kyphoplasty-step-balloon');
+  const badge = patient.page.locator('section.present .your-level');
+  // Fractured but not planned for a procedure: no badge, no space taken.
+  await expect(badge).toBeHidden();
+  // The decision as edited: the record's view adds the SURE score, which is not sent back.
+  const decision = Object.fromEntries(Object.entries(draft.current.decision).filter(([key]) => key !== 'sureScore'));
+  await ok(doctor, 'consultations.updateDecision', {
+    id: draft.id,
+    decision: {
+      ...decision,
+      path: 'augmentation',
+      augmentation: {
+        ...(decision.augmentation as Record<string, unknown>),
+        procedure: 'balloon-kyphoplasty',
+        levels: ['L1'],
+      },
+    },
+  });
+  // Saved in the record: on the patient's screen at once, in the patient's language.
+  await expect(badge).toBeVisible();
+  await expect(badge).toHaveText('Votre vertèbre\u00a0: L1');
+  await ok(doctor, 'consultations.close', { id: draft.id });
+  await expect(patient.page.getByTestId('idle')).toBeVisible();
+});
