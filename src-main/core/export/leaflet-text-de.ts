@@ -50,7 +50,7 @@ export const de: LeafletText = {
   riskLeak:
     'Bei etwa 18 von 100 Menschen nach einer Ballon-Kyphoplastie und bei etwa 55 von 100 nach einer Vertebroplastie tritt etwas Zement aus dem Knochen aus und ist auf den Bildern zu sehen. Meist verursacht das keine Beschwerden.',
   riskCanal:
-    'Bei etwa 8 von 1000 Menschen gelangt Zement in den Kanal, in dem die Nerven verlaufen. Etwa 1 von 800 musste deshalb operiert werden (Zahlen aus einer einzigen Klinik).',
+    'Selten gelangt Zement in den Kanal um Rückenmark und Nerven: bei etwa 8 von 1.000 Menschen, die in einer Klinik eine Vertebroplastie hatten; etwa 1 von 1.000 musste deshalb operiert werden. Sehr selten bleibt ein Schaden dauerhaft.',
   riskLungs:
     'Bei 2 bis 26 von 100 Menschen gelangt Zement in die Lunge (die Studien unterscheiden sich stark). Die meisten merken davon nichts.',
   riskAdjacent:

@@ -50,7 +50,7 @@ export const fr: LeafletText = {
   riskLeak:
     'Un peu de ciment sort de l’os et se voit sur les images chez environ 18 personnes sur 100 après une cyphoplastie par ballonnet, et chez environ 55 sur 100 après une vertébroplastie. La plupart de ces fuites ne causent aucun problème.',
   riskCanal:
-    'Du ciment pénètre dans le canal où passent les nerfs chez environ 8 personnes sur 1\u202f000. Environ 1 personne sur 800 a dû être opérée pour cette raison (chiffres d’un seul hôpital).',
+    'Rarement, du ciment fuit dans le canal autour de la moelle épinière et des nerfs : environ 8 sur 1\u202f000 chez les patients d’un seul hôpital traités par vertébroplastie ; environ 1 sur 1\u202f000 a dû être opéré. Très rarement, les dégâts peuvent être durables.',
   riskLungs:
     'Du ciment part vers les poumons chez 2 à 26 personnes sur 100 (les études varient beaucoup). La plupart d’entre elles ne ressentent rien.',
   riskAdjacent:

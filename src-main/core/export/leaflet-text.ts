@@ -40,7 +40,7 @@ export interface LeafletText {
   risksLater: string;
   /** Cement leak seen on scans: about 18 in 100 (kyphoplasty), 55 in 100 (vertebroplasty); Zhan 2017. */
   riskLeak: string;
-  /** Spinal canal: 26 of 3 175 (about 8 in 1 000), 4 operated (about 1 in 800), one centre; JOSR 2019. */
+  /** Spinal canal: 26 of 3 175 (about 8 in 1 000), 4 operated (about 1 in 1 000), vertebroplasty patients of one centre; JOSR 2019. */
   riskCanal: string;
   /** Lungs: 2–26 in 100, mostly without symptoms; Wang 2012, Krueger 2009. */
   riskLungs: string;
@@ -120,7 +120,7 @@ export const en: LeafletText = {
   riskLeak:
     'Some cement leaks out of the bone and shows on scans in about 18 out of 100 people after balloon kyphoplasty, and in about 55 out of 100 after vertebroplasty. Most of these leaks cause no problems.',
   riskCanal:
-    'Cement gets into the channel where the nerves run in about 8 out of 1,000 people. About 1 in 800 needed an operation because of it (figures from one hospital).',
+    'Rarely, cement leaks into the canal around the spinal cord and nerves: about 8 in 1,000 in one hospital’s vertebroplasty patients; about 1 in 1,000 needed an operation. Very rarely, the damage can be lasting.',
   riskLungs:
     'Cement travels to the lungs in 2 to 26 out of 100 people (studies differ a lot). Most of them notice nothing.',
   riskAdjacent:

@@ -79,7 +79,7 @@ describe('patient leaflet from the record', () => {
     expect(text).toContain('New breaks of other bones in the spine are common');
     expect(text).toContain('Also: A rib may crack while lying face down');
     // Not confirmed, so not printed.
-    expect(text).not.toMatch(/18 out of 100|channel where the nerves run|travels to the lungs/);
+    expect(text).not.toMatch(/18 out of 100|around the spinal cord|travels to the lungs/);
     // No contact in Settings: a line to write the number on, not an empty heading.
     expect(text).toContain(
       'How to reach us Spine Clinic Lausanne Ask us for the phone number to call, and write it here:',
