@@ -15,12 +15,14 @@ import type { DeckLibrary } from '../decks/library.js';
 import { describeNext, firstPosition, gotoPosition, nextPosition, prevPosition, type DeckShape } from './navigation.js';
 import type { SlideViewLog } from './slide-views.js';
 
+/** The consultation's usual order: the condition, the options, their risks, the decision aid, after treatment. */
 export const DEFAULT_PLAYLIST = [
   'osteoporosis',
   'vertebral-fracture',
   'conservative-care',
   'kyphoplasty',
   'augmentation-risks',
+  'decision-aid',
   'after-treatment',
 ];
 

@@ -59,6 +59,7 @@ describe('presentation store through dispatch', () => {
       'conservative-care',
       'kyphoplasty',
       'augmentation-risks',
+      'decision-aid',
       'after-treatment',
     ]);
     expect(views()).toEqual([]);
