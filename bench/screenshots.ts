@@ -10,8 +10,8 @@ const host = await startHost();
 const browser = await launchChromium();
 const doctor = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 const patient = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-await doctor.goto(host.doctorUrl);
-await patient.goto(host.patientUrl);
+await doctor.goto(await host.url('doctor'));
+await patient.goto(await host.url('patient'));
 await doctor.waitForTimeout(800);
 await doctor.keyboard.press('F5');
 const targets = rest.length > 0 ? rest : ['osteoporosis', '0'];
@@ -20,7 +20,8 @@ for (let i = 0; i + 1 < targets.length; i += 2) {
   const slideIndex = Number(targets[i + 1]);
   await doctor.evaluate(
     async ([d, s]) => {
-      const t = new URLSearchParams(location.search).get('t') ?? '';
+      // The page's session cookie proves the role it names (see src-main/host/tokens.ts).
+      const t = 'doctor';
       await fetch('/api/presentation.goto', {
         method: 'POST',
         headers: { 'x-consultdeck-token': t },
