@@ -25,6 +25,7 @@ import { consultationsApi } from './api/consultations.js';
 import { notesApi } from './api/notes.js';
 import { settingsApi } from './api/settings.js';
 import { exportsApi } from './api/exports.js';
+import { maintenanceApi } from './api/maintenance.js';
 
 export type Handler<N extends CallName> = (
   input: ParsedInput<N>,
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...notesApi,
   ...settingsApi,
   ...exportsApi,
+  ...maintenanceApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */

@@ -61,6 +61,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function backupDailyInSteps(db: Database.Database, backupsDir: string, now: Date): Promise<string | null> {
   const newest = listBackups(backupsDir)[0];
   if (newest && now.getTime() - fs.statSync(newest).mtimeMs < DAY_MS) return null;
+  // The backup is optional and the record is not: never fill the disk the store writes to.
+  const bytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+  fs.mkdirSync(backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  ensureRoom(backupsDir, bytes, 'the daily backup');
   const target = await backupInSteps(db, path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`));
   pruneBackups(backupsDir, BACKUPS_KEPT);
   return target;

@@ -90,6 +90,17 @@ export function openDatabase(options: OpenOptions): Db {
   }
 }
 
+/** False for a path that exists but is not a regular file this process may read and write. */
+function readableFile(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
 function missingDatabase(file: string, backupsDir: string): DatabaseOpenError {
   const backups = listBackups(backupsDir);
   const offer =
@@ -120,6 +131,7 @@ function explainOpenFailure(file: string, error: unknown): Error {
     );
   }
   if (
+    !readableFile(file) ||
     code === 'EACCES' ||
     code === 'EPERM' ||
     code === 'SQLITE_CANTOPEN' ||
