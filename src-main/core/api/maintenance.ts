@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit.js';
+import { actorName } from '../records/settings.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import type { AreaHandlers } from '../registry.js';
 
@@ -15,7 +16,7 @@ export const maintenanceApi: AreaHandlers<'maintenance'> = {
     // In the record being replaced: who asked for which backup, and when.
     appendAudit(services.db, {
       at: services.clock().toISOString(),
-      actor: 'doctor',
+      actor: actorName(services.db),
       action: 'backup.restore-requested',
       detail: name,
     });
