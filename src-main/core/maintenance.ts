@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, MaintenanceStatus, MaintenanceWarning } from '../../src-shared/contract/index.js';
+import { ApiError } from '../../src-shared/errors.js';
 import { listBackups, restoreBackup, verifyBackup } from './db/backup.js';
 
 export const RESTORE_REQUEST_FILE = 'restore-request.json';
@@ -54,7 +55,8 @@ export class Maintenance {
   /** Checks the backup now (so a bad one is refused at once) and asks for it at the next start. */
   requestRestore(name: string): MaintenanceStatus {
     const file = this.#backupFile(name);
-    if (!verifyBackup(file)) throw new Error(`The backup ${name} does not pass SQLite's check; choose another.`);
+    if (!passes(file))
+      throw new ApiError('CONFLICT', `The backup ${name} does not pass SQLite's check; choose another.`, 'name');
     const request = path.join(this.#dataDir, RESTORE_REQUEST_FILE);
     fs.writeFileSync(`${request}.partial`, JSON.stringify({ name }), { mode: 0o600 });
     fs.renameSync(`${request}.partial`, request);
@@ -66,8 +68,16 @@ export class Maintenance {
   /** A backup by its listed name only: never a path the caller made up. */
   #backupFile(name: string): string {
     const file = listBackups(this.backupsDir).find((candidate) => path.basename(candidate) === name);
-    if (!file) throw new Error(`There is no backup named ${name}.`);
+    if (!file) throw new ApiError('NOT_FOUND', `There is no backup named ${name}.`, 'name');
     return file;
+  }
+}
+
+function passes(file: string): boolean {
+  try {
+    return verifyBackup(file);
+  } catch {
+    return false;
   }
 }
 

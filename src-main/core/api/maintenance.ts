@@ -1,18 +1,13 @@
 import { appendAudit } from '../audit.js';
 import { actorName } from '../records/settings.js';
-import { ApiError } from '../../../src-shared/errors.js';
 import type { AreaHandlers } from '../registry.js';
 
 export const maintenanceApi: AreaHandlers<'maintenance'> = {
   'maintenance.status': (_input, { services }) => services.maintenance.status(),
   'maintenance.backups': (_input, { services }) => ({ backups: services.maintenance.backups() }),
   'maintenance.restore': ({ name }, { services }) => {
-    let status;
-    try {
-      status = services.maintenance.requestRestore(name);
-    } catch (error) {
-      throw new ApiError('VALIDATION', (error as Error).message, 'name');
-    }
+    // NOT_FOUND for a name that is not a listed backup, CONFLICT for one that fails SQLite's check.
+    const status = services.maintenance.requestRestore(name);
     // In the record being replaced: who asked for which backup, and when.
     appendAudit(services.db, {
       at: services.clock().toISOString(),

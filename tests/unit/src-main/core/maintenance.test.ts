@@ -97,7 +97,12 @@ describe('restore from a backup in Settings', () => {
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({ consultations: 1, sizeBytes: expect.any(Number) });
     const bad = await t.raw('maintenance.restore', { name: '../consultdeck.sqlite' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A damaged file among the backups is listed as unreadable and refused.
+    fs.writeFileSync(path.join(t.dataDir, 'backups', 'consultdeck-0000-damaged.sqlite'), 'not a database');
+    const damaged = await t.raw('maintenance.restore', { name: 'consultdeck-0000-damaged.sqlite' });
+    expect(damaged).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'name' } });
+    expect((await t.call('maintenance.backups', {})).backups.at(-1)).toMatchObject({ consultations: null });
     const patientOnly = await t.raw('maintenance.restore', { name: backups[0]!.name }, 'patient');
     expect(patientOnly).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const status = await t.call('maintenance.restore', { name: backups[0]!.name });
