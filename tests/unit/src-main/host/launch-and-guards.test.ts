@@ -162,15 +162,17 @@ describe('backpressure', () => {
     const rssBefore = process.memoryUsage().rss;
     const state = t.core.services.presentation.state;
     let peak = 0;
-    // 40 000 pushes of the presentation state: ~100 MB unread without a cap.
-    for (let i = 0; i < 40_000; i++) {
-      t.core.services.emit('presentation.changed', { ...state, strokes: [] });
-      if (i % 1000 === 0) {
+    // A drawing on the slide makes each push ~40 KB: 5 000 pushes are ~200 MB unread without a cap.
+    const stroke = { colour: 'red' as const, points: Array.from({ length: 2000 }, () => [0.123456789, 0.987654321]) };
+    for (let i = 0; i < 5_000; i++) {
+      t.core.services.emit('presentation.changed', { ...state, strokes: [stroke] } as typeof state);
+      if (i % 100 === 0) {
         await new Promise((resolve) => setImmediate(resolve));
         peak = Math.max(peak, process.memoryUsage().rss - rssBefore);
       }
     }
     peak = Math.max(peak, process.memoryUsage().rss - rssBefore);
+    console.log(`slow consumer: host memory peak +${(peak / 1024 / 1024).toFixed(1)} MB over 5 000 pushes of ~40 KB`);
     // The window reads again: it finds its socket closed by the host (and reconnects, resyncing).
     raw.resume();
     expect(await closed).toBe(1006);
