@@ -20,8 +20,8 @@ async function measureConsultDeck(): Promise<number[]> {
   try {
     const doctor = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const patient = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await patient.goto(host.patientUrl);
-    await doctor.goto(host.doctorUrl);
+    await patient.goto(await host.url('patient'));
+    await doctor.goto(await host.url('doctor'));
     await doctor.getByRole('toolbar', { name: 'Presentation controls' }).waitFor();
     await doctor.evaluate(
       `window.__keys = []; window.addEventListener('keydown', () => window.__keys.push(${stamp}), true)`,

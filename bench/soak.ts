@@ -109,8 +109,8 @@ const browser = await launchChromium();
 try {
   const doctorPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const patientPage = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await patientPage.goto(host.patientUrl);
-  await doctorPage.goto(host.doctorUrl);
+  await patientPage.goto(await host.url('patient'));
+  await doctorPage.goto(await host.url('doctor'));
   await doctorPage.getByRole('toolbar', { name: 'Presentation controls' }).waitFor();
   const doctorCdp = await doctorPage.context().newCDPSession(doctorPage);
   const patientCdp = await patientPage.context().newCDPSession(patientPage);

@@ -67,6 +67,8 @@ function openWindows(urls) {
   }
   const flags = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   flags.push(...sandboxArgs());
+  // Each URL carries a one-time launch code (single use, 30 s): what `ps` shows of Chromium's
+  // command line is worth nothing once the window has opened (src-main/host/launch-codes.ts).
   urls.forEach((url, i) => {
     const profile = path.join(root, 'out', `browser-profile-${i}`);
     // The profile caches the pages (and their session cookie): owner-only, set

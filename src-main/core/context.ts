@@ -7,6 +7,7 @@ import type { ExportKind } from '../../src-shared/contract/index.js';
 import type { PresentationStore } from './presentation/store.js';
 import type { ChangeFeed, Emit } from './changes.js';
 import type { SessionLock } from './session-lock.js';
+import type { Maintenance } from './maintenance.js';
 
 export interface Caller {
   role: Role;
@@ -33,6 +34,8 @@ export interface Services {
   lock: SessionLock;
   appInfo: { version: string; mode: 'electron' | 'browser' };
   dataDir: string;
+  /** Start-up warnings, backups and restore (maintenance.ts). */
+  maintenance: Maintenance;
   /** Prints export documents; null where no printer was given (PDF exports then fail clearly). */
   pdf: PdfRenderer | null;
   /** The desktop app's displays; absent in browser mode. */

@@ -24,6 +24,8 @@ import { loadOrCreateAuditKey, prepareAuditChain } from './audit-key.js';
 import { cleanExportLeftovers, exportDestination } from './export/write-files.js';
 import { readSettings } from './records/settings.js';
 import { announceSession } from './api/session.js';
+import { applyPendingRestore, cleanLeftovers, Maintenance } from './maintenance.js';
+import { DiskSpaceError } from './db/disk-space.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -69,6 +71,15 @@ export function createCore(options: CoreOptions): Core {
   // Before the first byte is written: the folder and anything already in it private.
   makeFolderPrivate(options.dataDir);
   const dbFile = path.join(options.dataDir, 'consultdeck.sqlite');
+  // Before the store opens: a crash's temp files go, and a restore asked for in Settings is applied.
+  cleanLeftovers(options.dataDir, dbFile);
+  const restored = applyPendingRestore(options.dataDir, dbFile, clock());
+  const listeners = new Set<PushListener>();
+  const emit: PushListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const maintenance = new Maintenance(options.dataDir, (status) => emit('maintenance.changed', status));
+  if (restored) maintenance.warn(restored);
   const db = openDatabase({
     file: dbFile,
     migrationsDir: path.join(options.appRoot, 'db'),
@@ -98,13 +109,16 @@ export function createCore(options: CoreOptions): Core {
       result.ok && !closed ? backupDailyInSteps(db, path.join(options.dataDir, 'backups'), clock()) : null,
     )
     .catch((error: unknown) => {
-      if (!closed) console.error('[consultdeck] The daily backup failed:', (error as Error).message);
+      if (closed) return null;
+      console.error('[consultdeck] The daily backup failed:', (error as Error).message);
+      // Shown in the console: the app works, but the doctor should know there is no fresh backup.
+      maintenance.warn(
+        error instanceof DiskSpaceError
+          ? { code: 'backup-skipped-disk', message: `Today's backup was skipped. ${error.message}` }
+          : { code: 'backup-failed', message: `Today's backup failed: ${(error as Error).message}` },
+      );
       return null;
     });
-  const listeners = new Set<PushListener>();
-  const emit: PushListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
-  };
   const library = createDeckLibrary({
     bundledDir: options.bundledDecksDir ?? path.join(options.appRoot, 'slides'),
     userDir: path.join(options.dataDir, 'decks'),
@@ -141,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
     appInfo: { version: options.version, mode: options.mode },
     dataDir: options.dataDir,
     pdf: options.pdfRenderer ?? null,
+    maintenance,
   };
   let heartbeat: NodeJS.Timeout | null = null;
   return {

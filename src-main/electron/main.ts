@@ -36,6 +36,7 @@ import { captureLog } from './diagnostics.js';
 import { setupMenu } from './menu.js';
 import { createMenuCommands } from './menu-commands.js';
 import { setupWindowState } from './window-state.js';
+import { setupSingleInstance } from './single-instance.js';
 
 setupCrashReports(crashReporter);
 const mainLog = captureLog(console);
@@ -43,6 +44,10 @@ const mainLog = captureLog(console);
 protocol.registerSchemesAsPrivileged([
   { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+// The console of this instance, for a second launch to bring forward.
+let consoleWindow: BrowserWindow | null = null;
+const firstInstance = setupSingleInstance(app, () => consoleWindow);
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -76,6 +81,7 @@ async function start(): Promise<void> {
   const preload = (role: Role): string => path.join(appRoot, 'out', 'preload', `${role}.cjs`);
 
   const doctor = createDoctorWindow(BrowserWindow, preload('doctor'));
+  consoleWindow = doctor;
   windows.set(doctor.webContents.id, { role: 'doctor', contents: doctor.webContents });
   setupWindowState(doctor, { screen, file: path.join(app.getPath('userData'), 'window-state.json') });
   doctor.once('ready-to-show', () => doctor.show());
@@ -124,7 +130,9 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => {
-  console.error(error);
-  app.quit();
-});
+if (firstInstance) {
+  start().catch((error: unknown) => {
+    console.error(error);
+    app.quit();
+  });
+}

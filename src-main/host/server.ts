@@ -19,19 +19,24 @@ import {
 import type { Role } from '../../src-shared/contract/index.js';
 import { contentSecurityPolicy } from '../core/csp.js';
 import { deliversTo, type Core } from '../core/create-core.js';
-import { hasAssetCookie, roleOf, type RunTokens } from './tokens.js';
+import { callerRole, hasAnySession, hasSession, sessionCookie, type RunTokens } from './tokens.js';
 import { isDeckAssetType, resolveInside, sendFile } from './static-files.js';
+import { LaunchCodes } from './launch-codes.js';
+import { BUFFERED_BYTES_CAP, originAllowed } from './socket-guards.js';
 
 export interface HostOptions {
   core: Core;
   tokens: RunTokens;
   rendererDir: string;
   port: number;
+  /** One-time launch codes (a clock can be given in tests). */
+  codes?: LaunchCodes;
 }
 
 export interface Host {
   port: number;
-  urls: { doctor: string; patient: string };
+  /** A fresh one-time address for a window of this role (single use, 30 s). */
+  launchUrl(role: Role): string;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ const PAGES: Record<string, Role> = { '/doctor/': 'doctor', '/patient/': 'patien
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const { core, tokens } = options;
+  const codes = options.codes ?? new LaunchCodes();
   let port = options.port;
   const rendererDir = path.resolve(options.rendererDir);
   const csp = (): string => contentSecurityPolicy({ connect: [`ws://127.0.0.1:${port}`] });
@@ -65,16 +71,26 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (url.pathname.startsWith('/api/')) return handleCall(req, res, url.pathname.slice(5));
     const pageRole = PAGES[url.pathname] ?? PAGES[url.pathname.replace(/index\.html$/, '')];
     if (pageRole) {
-      if (roleOf(tokens, url.searchParams.get('t')) !== pageRole) return deny(res);
-      const cookie = `cd_assets=${tokens.assets}; HttpOnly; SameSite=Strict; Path=/`;
-      sendFile(res, path.join(rendererDir, pageRole, 'index.html'), {
-        ...common,
-        'set-cookie': cookie,
-        'cache-control': 'no-store',
-      });
+      const code = url.searchParams.get('code');
+      if (code !== null) {
+        // The launch code is used up here, whatever the answer; the session goes into a cookie, and the
+        // redirect leaves an address without the code in the browser's history.
+        if (codes.redeem(code) !== pageRole) return deny(res, EXPIRED_LINK);
+        res.writeHead(303, {
+          ...common,
+          location: url.pathname,
+          'set-cookie': sessionCookie(tokens, port, pageRole),
+          'cache-control': 'no-store',
+        });
+        res.end();
+        return;
+      }
+      // A reload: the session cookie set with the code.
+      if (!hasSession(tokens, port, pageRole, req.headers.cookie)) return deny(res, EXPIRED_LINK);
+      sendFile(res, path.join(rendererDir, pageRole, 'index.html'), { ...common, 'cache-control': 'no-store' });
       return;
     }
-    if (req.method !== 'GET' || !hasAssetCookie(tokens, req.headers.cookie)) return deny(res);
+    if (req.method !== 'GET' || !hasAnySession(tokens, port, req.headers.cookie)) return deny(res);
     const deckAsset = /^\/decks\/([a-z0-9-]+)\/(.+)$/.exec(url.pathname);
     const deckFile = deckAsset
       ? core.services.library.assetPath(deckAsset[1] as string, decodeSafe(deckAsset[2] as string))
@@ -92,7 +108,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    const role = roleOf(tokens, req.headers[TOKEN_HEADER] as string | undefined);
+    // Another page on 127.0.0.1 (any port) is "same site" and would get our cookie: its Origin is refused.
+    if (!originAllowed(req.headers.origin, port)) return deny(res);
+    const role = callerRole(tokens, port, req.headers[TOKEN_HEADER] as string | undefined, req.headers.cookie);
     if (!role) return deny(res);
     if (req.method !== 'POST') {
       res.writeHead(405).end();
@@ -125,10 +143,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const sockets = new Map<WebSocket, Role>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
+    // A socket error before the upgrade completes must not end the host.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const role = roleOf(tokens, url.searchParams.get('t'));
+    const role = callerRole(tokens, port, url.searchParams.get('t'), req.headers.cookie);
     const hostOk = req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
-    if (url.pathname !== '/events' || !role || !hostOk) {
+    // Browsers send the page's Origin with every WebSocket: only our own pages may open one.
+    if (url.pathname !== '/events' || !role || !hostOk || !originAllowed(req.headers.origin, port)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -157,7 +178,22 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   const unsubscribe = core.subscribe((event, payload) => {
     const message = JSON.stringify({ event, payload });
-    for (const [ws, role] of sockets) if (deliversTo(event, role)) ws.send(message);
+    for (const [ws, role] of sockets) {
+      if (!deliversTo(event, role)) continue;
+      // A window that stops reading would grow the host's memory without end: it is closed instead, and
+      // takes a full snapshot when it reconnects (every connect resyncs, see http-transport.ts).
+      if (ws.bufferedAmount > BUFFERED_BYTES_CAP) {
+        console.error(
+          `[consultdeck] closing a ${role} window that stopped reading (${ws.bufferedAmount} bytes queued)`,
+        );
+        sockets.delete(ws);
+        ws.terminate();
+        continue;
+      }
+      ws.send(message, (error) => {
+        if (error) ws.terminate();
+      });
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -168,7 +204,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const base = `http://127.0.0.1:${port}`;
   return {
     port,
-    urls: { doctor: `${base}/doctor/?t=${tokens.doctor}`, patient: `${base}/patient/?t=${tokens.patient}` },
+    launchUrl: (role) => `${base}/${role}/?code=${codes.issue(role)}`,
     async close() {
       unsubscribe();
       for (const ws of sockets.keys()) ws.terminate();
@@ -185,8 +221,12 @@ function parseSocketCall(text: string | null): SocketCall | null {
   return parsed.success ? parsed.data : null;
 }
 
-function deny(res: ServerResponse): void {
-  res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Unauthorized');
+const EXPIRED_LINK =
+  'This ConsultDeck link has been used or has expired (a link opens one window, once, within 30 seconds). ' +
+  'Press Enter in the terminal running ConsultDeck for fresh links.';
+
+function deny(res: ServerResponse, message = 'Unauthorized'): void {
+  res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
 }
 
 function decodeSafe(value: string): string {

@@ -1,7 +1,9 @@
 /**
  * Per-run secrets of browser mode. Each window role has its own token, so a
- * patient-screen URL can never be used to read records; the asset cookie only
- * opens static files.
+ * patient-screen session can never be used to read records. A token never goes
+ * on a command line or into a URL (launch-codes.ts): a page holds it only in
+ * its HttpOnly session cookie, named per port (a cookie is shared by every
+ * port of 127.0.0.1, so another local service must not find a name it knows).
  */
 import crypto from 'node:crypto';
 import type { Role } from '../../src-shared/contract/index.js';
@@ -9,12 +11,13 @@ import type { Role } from '../../src-shared/contract/index.js';
 export interface RunTokens {
   doctor: string;
   patient: string;
-  assets: string;
 }
+
+const ROLES: readonly Role[] = ['doctor', 'patient'];
 
 export function createTokens(): RunTokens {
   const make = (): string => crypto.randomBytes(32).toString('base64url');
-  return { doctor: make(), patient: make(), assets: make() };
+  return { doctor: make(), patient: make() };
 }
 
 function same(a: string, b: string): boolean {
@@ -31,7 +34,45 @@ export function roleOf(tokens: RunTokens, token: string | null | undefined): Rol
   return null;
 }
 
-export function hasAssetCookie(tokens: RunTokens, cookieHeader: string | undefined): boolean {
-  const match = /(?:^|;\s*)cd_assets=([^;]+)/.exec(cookieHeader ?? '');
-  return match?.[1] !== undefined && same(match[1], tokens.assets);
+export function sessionCookieName(port: number, role: Role): string {
+  return `consultdeck-${port}-${role}`;
+}
+
+/** The Set-Cookie value of a window's session after its launch code was used. */
+export function sessionCookie(tokens: RunTokens, port: number, role: Role): string {
+  return `${sessionCookieName(port, role)}=${tokens[role]}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+function cookieValue(cookieHeader: string | undefined, name: string): string | null {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** Whether the request carries this port's valid session cookie for the role. */
+export function hasSession(tokens: RunTokens, port: number, role: Role, cookieHeader: string | undefined): boolean {
+  return roleOf(tokens, cookieValue(cookieHeader, sessionCookieName(port, role))) === role;
+}
+
+/**
+ * The role of a call. `claim` is what the page sends (header or WebSocket
+ * query): its role name, proved by the session cookie; tools that hold the
+ * token itself (tests, benches) may send it instead.
+ */
+export function callerRole(
+  tokens: RunTokens,
+  port: number,
+  claim: string | null | undefined,
+  cookieHeader: string | undefined,
+): Role | null {
+  const named = ROLES.find((role) => role === claim);
+  if (named) return hasSession(tokens, port, named, cookieHeader) ? named : null;
+  return roleOf(tokens, claim);
+}
+
+/** Static files need a session of either window on this port. */
+export function hasAnySession(tokens: RunTokens, port: number, cookieHeader: string | undefined): boolean {
+  return ROLES.some((role) => hasSession(tokens, port, role, cookieHeader));
 }

@@ -12,6 +12,7 @@ import { patientsCalls } from './patients.js';
 import { consultationsCalls, consultationsEvents, notesCalls } from './consultations.js';
 import { settingsCalls, settingsEvents } from './settings.js';
 import { exportsCalls } from './exports.js';
+import { maintenanceCalls, maintenanceEvents } from './maintenance.js';
 
 export const calls = {
   ...appCalls,
@@ -24,6 +25,7 @@ export const calls = {
   ...notesCalls,
   ...settingsCalls,
   ...exportsCalls,
+  ...maintenanceCalls,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...displaysEvents,
   ...consultationsEvents,
   ...settingsEvents,
+  ...maintenanceEvents,
 } as const;
 
 export type Calls = typeof calls;
@@ -59,6 +62,7 @@ export function isEventName(name: unknown): name is EventName {
 export * from './common.js';
 export * from './define.js';
 export * from './app.js';
+export * from './maintenance.js';
 export * from './decks.js';
 export * from './presentation.js';
 export * from './session.js';

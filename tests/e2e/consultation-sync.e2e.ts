@@ -34,7 +34,7 @@ async function patientWindow(
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.routeWebSocket(/\/events/, route);
-  await page.goto(host.patientUrl);
+  await page.goto(await host.url('patient'));
   return page;
 }
 
@@ -194,14 +194,15 @@ test('the risk checklist and settings follow changes made in another window, wit
 
   // Another console window shows the cement-leak slide for more than 3 s: this window's checklist follows.
   const second = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  await second.goto(host.doctorUrl);
+  await second.goto(await host.url('doctor'));
   const ids = await slideIds(doctor, 'augmentation-risks');
   const index = ids.indexOf('risk-cement-leak');
   expect(index).toBeGreaterThanOrEqual(0);
   const call = (name: string, input: unknown) =>
     second.evaluate(
       async ([n, i]) => {
-        const t = new URLSearchParams(location.search).get('t') ?? '';
+        // The page's session cookie proves the role it names (see src-main/host/tokens.ts).
+        const t = 'doctor';
         const res = await fetch(`/api/${n}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-consultdeck-token': t },

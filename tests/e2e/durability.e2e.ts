@@ -37,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function openDoctor(browser: Browser, host: RunningHost): Promise<{ page: Page; record: RecordPanel }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await page.goto(host.doctorUrl);
+  await page.goto(await host.url('doctor'));
   await new DoctorConsole(page).ready();
   return { page, record: new RecordPanel(page) };
 }

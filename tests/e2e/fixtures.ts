@@ -17,9 +17,13 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export interface RunningHost {
   process: ChildProcess;
   dataDir: string;
+  /** The two addresses the host printed at start (one-time: the fixtures' own windows use them). */
   doctorUrl: string;
   patientUrl: string;
+  /** A fresh one-time address, asked of the host on its stdin as a person would by pressing Enter. */
+  url(role: 'doctor' | 'patient'): Promise<string>;
   origin: string;
+  /** The session token of each role (read from the cookie a launch code gave), for calls from the tests. */
   doctorToken: string;
   patientToken: string;
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -32,31 +36,55 @@ export async function startHost(
     process.execPath,
     [path.join(repoRoot, 'out/main/src-main/host/cli.js'), '--port', '0', '--data-dir', dataDir],
     {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   let output = '';
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const lines = await new Promise<string[]>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = output.split('\n').filter((l) => l.includes('http'));
-      if (found.length >= 2) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${errors}`)));
+  // Every address line the host prints, in order; `next` waits for the following one.
+  const urlLines: string[] = [];
+  let seen = 0;
+  let wake: (() => void) | null = null;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    const lines = output.split('\n');
+    output = lines.pop() ?? '';
+    urlLines.push(...lines.filter((l) => l.includes('http')));
+    wake?.();
   });
-  const doctorUrl = (lines[0] ?? '').replace('Doctor console: ', '').trim();
-  const patientUrl = (lines[1] ?? '').replace('Patient screen: ', '').trim();
+  const exitedEarly = new Promise<never>((_resolve, reject) =>
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${errors}`))),
+  );
+  exitedEarly.catch(() => undefined);
+  const next = async (): Promise<string> => {
+    while (urlLines.length <= seen) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), exitedEarly]);
+    return (urlLines[seen++] as string).replace(/^[^:]+: /, '').trim();
+  };
+  const doctorUrl = await next();
+  const patientUrl = await next();
+  // One request at a time, so each answer line belongs to its question.
+  let queue = Promise.resolve('');
+  const url = (role: 'doctor' | 'patient'): Promise<string> =>
+    (queue = queue.then(() => {
+      child.stdin?.write(`${role}\n`);
+      return next();
+    }));
+  const tokenOf = async (role: 'doctor' | 'patient'): Promise<string> => {
+    const answer = await fetch(await url(role), { redirect: 'manual' });
+    const cookie = answer.headers.get('set-cookie') ?? '';
+    return /^[^=]+=([^;]+)/.exec(cookie)?.[1] ?? '';
+  };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     process: child,
     dataDir,
     doctorUrl,
     patientUrl,
+    url,
     origin: new URL(doctorUrl).origin,
-    doctorToken: new URL(doctorUrl).searchParams.get('t') ?? '',
-    patientToken: new URL(patientUrl).searchParams.get('t') ?? '',
+    doctorToken: await tokenOf('doctor'),
+    patientToken: await tokenOf('patient'),
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       await exited;
@@ -90,7 +118,7 @@ export const test = base.extend<{ host: RunningHost; doctor: DoctorConsole; pati
     await host.stop();
   },
   doctor: async ({ browser, host }, use) => {
-    const page = await openPage(browser, host.doctorUrl);
+    const page = await openPage(browser, await host.url('doctor'));
     const doctor = new DoctorConsole(page);
     await doctor.ready();
     await use(doctor);
@@ -99,7 +127,7 @@ export const test = base.extend<{ host: RunningHost; doctor: DoctorConsole; pati
   patient: async ({ browser, host }, use) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.goto(host.patientUrl);
+    await page.goto(await host.url('patient'));
     await use(new PatientScreen(page));
     await context.close();
   },

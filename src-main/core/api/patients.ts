@@ -5,6 +5,7 @@ import type { Services } from '../context.js';
 import { isAfterDay, localDate } from '../records/dates.js';
 import {
   checkUnique,
+  normalizeHospitalNumber,
   generateCode,
   insertPatient,
   requirePatient,
@@ -52,7 +53,10 @@ function correct(services: Services, input: ParsedInput<'patients.correct'>) {
     ...before,
     displayName: input.displayName === undefined ? before.displayName : orNull(input.displayName),
     birthDate: input.birthDate ?? before.birthDate,
-    hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
+    hospitalNumber:
+      input.hospitalNumber === undefined
+        ? before.hospitalNumber
+        : normalizeHospitalNumber(orNull(input.hospitalNumber)),
   };
   if (fields.displayName === null && fields.code === '') throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');
   checkBirthDate(fields.birthDate, services);
@@ -100,7 +104,7 @@ export const patientsApi: AreaHandlers<'patients'> = {
           displayName,
           birthDate: input.birthDate,
           sex: input.sex,
-          hospitalNumber: orNull(input.hospitalNumber),
+          hospitalNumber: normalizeHospitalNumber(orNull(input.hospitalNumber)),
         };
         checkUnique(db, fields, null);
         const id = insertPatient(db, fields, services.clock().toISOString());
@@ -127,7 +131,10 @@ export const patientsApi: AreaHandlers<'patients'> = {
           displayName: input.displayName === undefined ? before.displayName : orNull(input.displayName),
           birthDate: input.birthDate ?? before.birthDate,
           sex: input.sex ?? before.sex,
-          hospitalNumber: input.hospitalNumber === undefined ? before.hospitalNumber : orNull(input.hospitalNumber),
+          hospitalNumber:
+            input.hospitalNumber === undefined
+              ? before.hospitalNumber
+              : normalizeHospitalNumber(orNull(input.hospitalNumber)),
         };
         if (fields.displayName === null && fields.code === '') {
           throw new ApiError('VALIDATION', NAME_OR_CODE, 'displayName');

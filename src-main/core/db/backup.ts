@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupInSteps } from './backup-steps.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.js';
+import { ensureRoom } from './disk-space.js';
 
 export const BACKUPS_KEPT = 10;
 
@@ -60,6 +61,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function backupDailyInSteps(db: Database.Database, backupsDir: string, now: Date): Promise<string | null> {
   const newest = listBackups(backupsDir)[0];
   if (newest && now.getTime() - fs.statSync(newest).mtimeMs < DAY_MS) return null;
+  // The backup is optional and the record is not: never fill the disk the store writes to.
+  const bytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+  fs.mkdirSync(backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  ensureRoom(backupsDir, bytes, 'the daily backup');
   const target = await backupInSteps(db, path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`));
   pruneBackups(backupsDir, BACKUPS_KEPT);
   return target;
@@ -72,21 +77,73 @@ export function backupIfDue(db: Database.Database, backupsDir: string, now: Date
   return backupNow(db, backupsDir, 'daily', now);
 }
 
+/** True when the file opens and passes SQLite's full integrity_check (every page, every index). */
+export function passesIntegrityCheck(file: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.pragma('integrity_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Not every platform lets a folder be opened for fsync (Windows); the rename is still atomic.
+  }
+}
+
 /**
- * Puts a backup in place of the database file before the store opens. The
- * file it replaces is kept beside it (renamed, never deleted), with its WAL.
+ * Puts a backup in place of the database file, while no store has it open. Nothing is lost at any
+ * step, even on a full disk or a crash: the backup is copied beside the database and checked there
+ * (integrity_check), and only then renamed over it in one atomic step. The database it replaces is
+ * kept beside it (a hard link, so it costs no space, plus its WAL), never deleted.
  */
 export function restoreBackup(file: string, backupsDir: string, choice: string, now: Date): string {
   const source = choice === 'latest' ? listBackups(backupsDir)[0] : path.resolve(choice);
   if (!source || !fs.existsSync(source)) throw new Error(`No backup found (${choice}) in ${backupsDir}.`);
   if (!verifyBackup(source)) throw new Error(`The backup ${source} does not pass SQLite's quick_check.`);
-  const kept = `${file}.replaced-${stamp(now)}`;
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, kept + suffix);
-  }
+  const dir = path.dirname(file);
+  ensureRoom(dir, fs.statSync(source).size, 'the restored copy');
   const temp = `${file}.restoring`;
-  fs.copyFileSync(source, temp);
-  fs.chmodSync(temp, PRIVATE_FILE_MODE);
+  try {
+    fs.copyFileSync(source, temp);
+    fs.chmodSync(temp, PRIVATE_FILE_MODE);
+    fsyncFile(temp);
+    // The copy, not only the backup, is checked: a short write or a bad sector shows here.
+    if (!passesIntegrityCheck(temp)) throw new Error(`The copy of ${source} does not pass integrity_check.`);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  if (fs.existsSync(file)) {
+    const kept = `${file}.replaced-${stamp(now)}`;
+    // The current file stays in place (a second name for it) until the new one replaces it.
+    fs.linkSync(file, kept);
+    // Its WAL holds the latest saves: it goes with the kept copy, and must not be applied to the backup.
+    if (fs.existsSync(`${file}-wal`)) fs.renameSync(`${file}-wal`, `${kept}-wal`);
+    fs.rmSync(`${file}-shm`, { force: true });
+  }
   fs.renameSync(temp, file);
+  fsyncDir(dir);
   return source;
 }

@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listMigrations, migrate, type Migration } from './migrate.js';
-import { backupNow } from './backup.js';
+import { backupNow, listBackups } from './backup.js';
+import { freeBytes, megabytes } from './disk-space.js';
 import { probeStructure } from './integrity.js';
 import { makeFilesPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 
 export type Db = Database.Database;
 
-export type DatabaseProblem = 'corrupt' | 'newer' | 'settings' | 'unreadable';
+export type DatabaseProblem = 'corrupt' | 'newer' | 'settings' | 'unreadable' | 'missing' | 'disk-full';
 
 /** Why the store could not be opened, in words a physician can act on. */
 export class DatabaseOpenError extends Error {
@@ -36,13 +37,41 @@ export interface OpenOptions {
 
 export const REQUIRED_SETTINGS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1 } as const;
 
+/** Names the database in its folder once it exists, so a missing file is noticed, never replaced by an empty one. */
+export const MARKER_FILE = 'database-marker.json';
+
+function markerNames(file: string): boolean {
+  try {
+    const marker = JSON.parse(fs.readFileSync(path.join(path.dirname(file), MARKER_FILE), 'utf8')) as {
+      database?: unknown;
+    };
+    return marker.database === path.basename(file);
+  } catch {
+    return false;
+  }
+}
+
+function writeMarker(file: string, now: Date): void {
+  if (markerNames(file)) return;
+  const marker = path.join(path.dirname(file), MARKER_FILE);
+  fs.writeFileSync(marker, JSON.stringify({ database: path.basename(file), since: now.toISOString() }), {
+    mode: 0o600,
+  });
+}
+
 export function openDatabase(options: OpenOptions): Db {
   const migrations = listMigrations(options.migrationsDir);
   const known = migrations.at(-1)?.version ?? 0;
   const existing = fs.existsSync(options.file);
+  if (!existing && markerNames(options.file)) throw missingDatabase(options.file, options.backupsDir);
   const version = existing ? inspectReadOnly(options.file, known) : 0;
   fs.mkdirSync(path.dirname(options.file), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const db = new Database(options.file);
+  let db: Db;
+  try {
+    db = new Database(options.file);
+  } catch (error) {
+    throw explainOpenFailure(options.file, error);
+  }
   try {
     applySettings(db);
     // SQLite creates the file, -wal and -shm with the umask's mode (often 0644).
@@ -53,11 +82,70 @@ export function openDatabase(options: OpenOptions): Db {
       backupNow(db, options.backupsDir, `before-migration-${version}`, options.now?.() ?? new Date());
     }
     migrate(db, pending);
+    writeMarker(options.file, options.now?.() ?? new Date());
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw error instanceof DatabaseOpenError ? error : explainOpenFailure(options.file, error);
   }
+}
+
+/** False for a path that exists but is not a regular file this process may read and write. */
+function readableFile(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+function missingDatabase(file: string, backupsDir: string): DatabaseOpenError {
+  const backups = listBackups(backupsDir);
+  const offer =
+    backups.length > 0
+      ? `${backups.length} backup(s) are in ${backupsDir}, the newest ${path.basename(backups[0] as string)}. ` +
+        'Start from it with: npm run serve -- --from-backup latest (or put the database file back).'
+      : `No backup was found in ${backupsDir}. Put the database file back, or ask your IT support.`;
+  return new DatabaseOpenError(
+    'missing',
+    file,
+    `The database ${file} is missing: this folder had one, and no new empty database was created. ${offer}`,
+  );
+}
+
+/**
+ * The message for a file SQLite could not open or write: a full disk and a file the app may not read
+ * are different problems with different remedies (neither is helped by restoring a backup).
+ */
+function explainOpenFailure(file: string, error: unknown): Error {
+  const code = (error as { code?: unknown }).code;
+  const free = freeBytes(path.dirname(file));
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (free !== null && free < 64 * 1024)) {
+    return new DatabaseOpenError(
+      'disk-full',
+      file,
+      `The disk holding ${file} is full (${megabytes(free ?? 0)} free). The record was not changed and is not ` +
+        'damaged: do not restore a backup. Free some disk space, then start ConsultDeck again.',
+    );
+  }
+  if (
+    !readableFile(file) ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_PERM'
+  ) {
+    return new DatabaseOpenError(
+      'unreadable',
+      file,
+      `ConsultDeck may not open ${file} (${(error as Error).message}): check that the file and its folder belong to ` +
+        'your user account. The file was not changed: do not restore a backup.',
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function applySettings(db: Db): void {
@@ -110,6 +198,8 @@ function inspectReadOnly(file: string, known: number): number {
     return version;
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
+    const explained = explainOpenFailure(file, error);
+    if (explained instanceof DatabaseOpenError) throw explained;
     throw new DatabaseOpenError(
       'corrupt',
       file,

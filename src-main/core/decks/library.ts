@@ -149,7 +149,11 @@ function resolveAsset(entry: DeckEntry, relPath: string): string | null {
   if (!safe || segments[0] !== 'assets' || segments.length < 2 || /[\\\0:]/.test(relPath)) return null;
   const file = existingFile(path.join(entry.dir, ...segments));
   const base = existingDir(path.join(entry.dir, 'assets'));
-  return file && base && file.startsWith(base + path.sep) ? file : null;
+  // The assets folder itself must really be inside the deck: a symlinked `assets`
+  // would otherwise serve any folder of the computer it points to.
+  const deck = existingDir(entry.dir);
+  const inDeck = base !== null && deck !== null && base.startsWith(deck + path.sep);
+  return file && inDeck && file.startsWith(base + path.sep) ? file : null;
 }
 
 /** The real path of a regular file, or null. */

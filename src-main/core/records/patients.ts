@@ -106,6 +106,37 @@ export function checkUnique(db: Db, fields: PatientFields, exceptId: string | nu
       `Another patient already has the hospital number ${fields.hospitalNumber}.`,
       'hospitalNumber',
     );
+  // Written differently (spaces, dashes, look-alike letters): almost surely the same person.
+  const key = hospitalNumberKey(fields.hospitalNumber);
+  const rows = db
+    .prepare('SELECT hospital_number AS n FROM patients WHERE hospital_number IS NOT NULL AND id IS NOT ?')
+    .all(exceptId) as Array<{ n: string }>;
+  const near = rows.find((row) => hospitalNumberKey(row.n) === key);
+  if (near)
+    throw new ApiError(
+      'CONFLICT',
+      `Another patient has the hospital number ${near.n}, which differs from ${fields.hospitalNumber} only in ` +
+        'spaces, dashes or letter forms. Check that this is not the same person.',
+      'hospitalNumber',
+    );
+}
+
+/**
+ * Hospital numbers as stored: Unicode NFKC (a full-width "Ｈ１２" or a ligature becomes plain "H12"),
+ * trimmed, inner spaces collapsed; empty is none.
+ */
+export function normalizeHospitalNumber(value: string | null): string | null {
+  if (value === null) return null;
+  const normal = value.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  return normal === '' ? null : normal;
+}
+
+/** What two hospital numbers share when they differ only in case, spaces, dashes, dots or slashes. */
+function hospitalNumberKey(value: string): string {
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-‐‑‒–—―_./]/g, '');
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -35,7 +35,8 @@ export class DoctorConsole {
   async call(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
     return this.page.evaluate(
       async ([n, i]) => {
-        const token = new URLSearchParams(location.search).get('t') ?? '';
+        // The page's session cookie proves the role it names (see src-main/host/tokens.ts).
+        const token = 'doctor';
         const res = await fetch(`/api/${n}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-consultdeck-token': token },

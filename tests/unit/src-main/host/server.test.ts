@@ -122,12 +122,14 @@ function openSocket(token: string): Promise<{ ws: WebSocket; messages: unknown[]
   });
 }
 
-async function assetCookie(): Promise<string> {
-  const page = await send({ path: `/doctor/?t=${tokens.doctor}` });
-  expect(page.status).toBe(200);
+/** The session cookie a launch code gives (`name=value`). */
+async function sessionCookie(role: 'doctor' | 'patient' = 'doctor'): Promise<string> {
+  const page = await send({ path: new URL(host.launchUrl(role)).pathname + new URL(host.launchUrl(role)).search });
+  expect(page.status).toBe(303);
   const cookie = ([] as string[]).concat(page.headers['set-cookie'] ?? [])[0] ?? '';
   return cookie.split(';')[0] as string;
 }
+const assetCookie = (): Promise<string> => sessionCookie('doctor');
 
 const wrongTokens = (): string[] => [
   randomBytes(32).toString('base64url'),
@@ -138,7 +140,7 @@ const wrongTokens = (): string[] => [
   `${tokens.doctor}x`,
   tokens.doctor.slice(0, -1),
   tokens.doctor.toUpperCase() === tokens.doctor ? tokens.doctor.toLowerCase() : tokens.doctor.toUpperCase(),
-  tokens.assets,
+  `consultdeck-${tokens.doctor}`,
   `Bearer ${tokens.doctor}`,
   `${tokens.doctor}, ${tokens.doctor}`,
 ];
@@ -172,8 +174,14 @@ describe('browser-mode host', () => {
   it('listens on 127.0.0.1 only, on the port it reports', async () => {
     expect(host.port).toBeGreaterThan(0);
     expect(listenedOn).toEqual({ address: '127.0.0.1', family: 'IPv4', port: host.port });
-    expect(host.urls.doctor).toBe(`http://127.0.0.1:${host.port}/doctor/?t=${tokens.doctor}`);
-    expect(host.urls.patient).toBe(`http://127.0.0.1:${host.port}/patient/?t=${tokens.patient}`);
+    expect(host.launchUrl('doctor')).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/doctor/\\?code=[\\w-]{43}$`),
+    );
+    expect(host.launchUrl('patient')).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/patient/\\?code=[\\w-]{43}$`),
+    );
+    // No long-lived secret in a launch address.
+    expect(host.launchUrl('doctor')).not.toContain(tokens.doctor);
     // Not reachable on the machine's other addresses.
     const others = Object.values(os.networkInterfaces())
       .flat()
@@ -209,7 +217,7 @@ describe('browser-mode host', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('does not take the token from the URL for calls, nor accept the asset cookie instead', async () => {
+  it('does not take the token from the URL for calls, nor accept the session cookie without the role it proves', async () => {
     const before = snapshot();
     const cookie = await assetCookie();
     const inQuery = await send({ method: 'POST', path: `/api/presentation.next?t=${tokens.doctor}`, body: '{}' });
@@ -277,7 +285,10 @@ describe('browser-mode host', () => {
   ])('answers 421 to a Host header with %s, even with good credentials', async (_label, hostHeader) => {
     const before = snapshot();
     const call = await callApi('presentation.next', {}, tokens.doctor, { host: hostHeader() });
-    const page = await send({ path: `/doctor/?t=${tokens.doctor}`, host: hostHeader() });
+    const page = await send({
+      path: `/doctor/?code=${new URL(host.launchUrl('doctor')).searchParams.get('code')}`,
+      host: hostHeader(),
+    });
     expect(call.status).toBe(421);
     expect(page.status).toBe(421);
     expect(page.headers['set-cookie']).toBeUndefined();
@@ -285,7 +296,10 @@ describe('browser-mode host', () => {
   });
 
   it('refuses a request without a Host header', async () => {
-    const answer = await send({ path: `/doctor/?t=${tokens.doctor}`, host: null });
+    const answer = await send({
+      path: `/doctor/?code=${new URL(host.launchUrl('doctor')).searchParams.get('code')}`,
+      host: null,
+    });
     expect([400, 421]).toContain(answer.status);
     expect(answer.headers['set-cookie']).toBeUndefined();
   });
@@ -342,24 +356,35 @@ describe('browser-mode host', () => {
     expect(answer.status).toBe(405);
   });
 
-  it('serves each page only with its own role token, setting a strict HttpOnly asset cookie and the CSP', async () => {
+  it('serves each page only with its own role session, given for a launch code as a strict HttpOnly per-port cookie', async () => {
+    const codeOf = (role: 'doctor' | 'patient') => new URL(host.launchUrl(role)).searchParams.get('code') ?? '';
     expect((await send({ path: '/doctor/' })).status).toBe(401);
-    expect((await send({ path: `/doctor/?t=${tokens.patient}` })).status).toBe(401);
-    expect((await send({ path: `/patient/?t=${tokens.assets}` })).status).toBe(401);
-    const page = await send({ path: `/patient/?t=${tokens.patient}` });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('patient page');
-    const cookie = ([] as string[]).concat(page.headers['set-cookie'] ?? []).join('\n');
-    expect(cookie).toContain(`cd_assets=${tokens.assets}`);
+    expect((await send({ path: `/doctor/?t=${tokens.doctor}` })).status).toBe(401);
+    expect((await send({ path: `/doctor/?code=${codeOf('patient')}` })).status).toBe(401);
+    const exchange = await send({ path: `/patient/?code=${codeOf('patient')}` });
+    expect(exchange.status).toBe(303);
+    expect(exchange.headers.location).toBe('/patient/');
+    const cookie = ([] as string[]).concat(exchange.headers['set-cookie'] ?? []).join('\n');
+    expect(cookie).toContain(`consultdeck-${host.port}-patient=${tokens.patient}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await send({ path: '/patient/', headers: { cookie: cookie.split(';')[0] as string } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('patient page');
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    // The patient's session does not open the console.
+    expect((await send({ path: '/doctor/', headers: { cookie: cookie.split(';')[0] as string } })).status).toBe(401);
   });
 
-  it('serves static files and deck assets only with the asset cookie', async () => {
+  it('serves static files and deck assets only with a session cookie of this port', async () => {
     const cookie = await assetCookie();
     expect((await send({ path: '/assets/app.js' })).status).toBe(401);
-    expect((await send({ path: '/assets/app.js', headers: { cookie: 'cd_assets=wrong' } })).status).toBe(401);
+    expect(
+      (await send({ path: '/assets/app.js', headers: { cookie: `consultdeck-${host.port}-doctor=wrong` } })).status,
+    ).toBe(401);
+    // The same session under another port's name (another ConsultDeck, or any local service's cookie).
+    const otherPort = cookie.replace(`consultdeck-${host.port}-`, `consultdeck-${host.port + 1}-`);
+    expect((await send({ path: '/assets/app.js', headers: { cookie: otherPort } })).status).toBe(401);
     const script = await send({ path: '/assets/app.js', headers: { cookie } });
     expect(script.status).toBe(200);
     expect(script.body).toBe('console.log("app");');

@@ -70,6 +70,41 @@ describe('patients.create', () => {
       'hospitalNumber',
     );
   });
+
+  it('stores hospital numbers NFKC-normalized and trimmed: a look-alike is the same number', async () => {
+    const t = await recordsCore();
+    const first = await newPatient(t, { hospitalNumber: '  H-99120 ' });
+    expect(first.hospitalNumber).toBe('H-99120');
+    // Full-width letters and digits, as typed with an East Asian keyboard layout or pasted from a PDF.
+    await expectRejected(
+      t,
+      'patients.create',
+      { displayName: 'Other', birthDate: '1950', sex: 'male', hospitalNumber: 'Ｈ-９９１２０' },
+      'CONFLICT',
+      'hospitalNumber',
+    );
+  });
+
+  it('refuses a near-duplicate hospital number with a message naming the existing one', async () => {
+    const t = await recordsCore();
+    await newPatient(t, { hospitalNumber: 'H-99120' });
+    for (const near of ['H 99120', 'h99120', 'H–99120', 'H.99120']) {
+      const answer = await t.raw('patients.create', {
+        displayName: 'Other',
+        birthDate: '1950',
+        sex: 'male',
+        hospitalNumber: near,
+      });
+      expect(answer, near).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'hospitalNumber', message: expect.stringContaining('H-99120') },
+      });
+    }
+    expect(
+      (await t.raw('patients.create', { displayName: 'B', birthDate: '1950', sex: 'male', hospitalNumber: 'H-99121' }))
+        .ok,
+    ).toBe(true);
+  });
 });
 
 describe('patients.search', () => {

@@ -135,6 +135,15 @@ describe('createDeckLibrary', () => {
     expect(lib.assetPath('clinic-deck', 'assets/out/en.md')).toBeNull();
   });
 
+  it('refuses every file of a deck whose assets folder is a symlink to a folder outside it', () => {
+    const { library: lib, userDir: dir } = setup();
+    const outside = tempDir();
+    writeFileSync(path.join(outside, 'private.svg'), '<svg/>');
+    rmSync(path.join(dir, 'clinic-deck', 'assets'), { recursive: true });
+    symlinkSync(outside, path.join(dir, 'clinic-deck', 'assets'));
+    expect(lib.assetPath('clinic-deck', 'assets/private.svg')).toBeNull();
+  });
+
   it('re-reads the folders on reload and creates a missing user folder', () => {
     const { library: lib, userDir: dir } = setup();
     expect(lib.list().decks.some((d) => d.id === 'fresh')).toBe(false);
