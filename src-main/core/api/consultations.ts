@@ -20,6 +20,7 @@ import { readRecord } from '../records/record.js';
 import { risksAmendValue, writeConfirmedRisks } from '../records/risks.js';
 import { checkDecisionDates, checkFindingsDates, normalizeDecision, normalizeFindings } from '../records/sections.js';
 import { actorName, readSettings } from '../records/settings.js';
+import { writeWhatMatters } from '../records/what-matters.js';
 import type { AreaHandlers } from '../registry.js';
 
 const today = (services: Services): string => localDate(services.clock());
@@ -148,6 +149,11 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
       ).run(id, path, json, at);
     }).immediate();
     refreshPatientSpine(services, id);
+    return readRecord(services, id);
+  },
+
+  'consultations.updateWhatMatters': ({ id, whatMatters }, { services }) => {
+    writeWhatMatters(services, id, whatMatters);
     return readRecord(services, id);
   },
 

@@ -8,6 +8,7 @@ import { listEntries } from './entries.js';
 import { requirePatient } from './patients.js';
 import { readRisks } from './risks.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
+import { readWhatMatters } from './what-matters.js';
 
 export function parsePlaylist(json: string): string[] {
   try {
@@ -71,6 +72,7 @@ export function readRecord(services: Services, id: string, field = 'id'): Consul
     findings,
     decision,
     risks,
+    whatMatters: readWhatMatters(db, id),
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
@@ -96,6 +98,7 @@ export function recordDigest(record: ConsultationRecord): string {
     findings: record.findings,
     decision: record.decision,
     risks: record.risks,
+    whatMatters: record.whatMatters,
     notes: record.notes.body,
     entries: record.entries,
     slidesShown: record.slidesShown,
