@@ -5,7 +5,6 @@
  * the decision aid's slide; the leaflet lists only the statements answered.
  */
 import {
-  whatMattersAnswerLabels,
   whatMattersIds,
   whatMattersStatements,
   type Language,
@@ -14,13 +13,7 @@ import {
   type WhatMattersId,
 } from '../../../src-shared/contract/index.js';
 
-/** One line per statement, "Avoiding a procedure if I can: matters a lot"; one line when nothing was asked. */
-export function whatMattersLines(whatMatters: WhatMatters): string[] {
-  if (whatMattersIds.every((id) => whatMatters[id] === 'not-asked')) return ['Not asked'];
-  return whatMattersIds.map(
-    (id) => `${whatMattersStatements[id]}: ${whatMattersAnswerLabels[whatMatters[id]].toLowerCase()}`,
-  );
-}
+export { whatMattersLines } from '../../../src-shared/what-matters-lines.js';
 
 type Answered = Exclude<WhatMattersAnswer, 'not-asked'>;
 
