@@ -4,7 +4,7 @@
  * reload and land in the French leaflet; the SURE values question and the
  * sticky section navigation move focus to their section; a typical record is
  * at most two screens high; the conservative block goes when the path is
- * augmentation.
+ * augmentation. A signed record lists the answers read-only.
  *
  * WHAT_MATTERS_SHOTS_DIR=/some/folder saves the screenshots (record top and second screen, leaflet page).
  */
@@ -118,6 +118,18 @@ test('what matters to the patient: answered by mouse and keyboard, kept over a r
   expect(text).not.toContain('médicaments forts');
   const dir = process.env.WHAT_MATTERS_SHOTS_DIR;
   if (dir) spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, 'leaflet')]);
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+  // Signed: read-only like every other section, the answers listed in words.
+  await record.finalize(PHYSICIAN);
+  await expect(page.getByRole('group', { name: 'What matters to the patient' })).toHaveCount(0);
+  await expect(page.getByTestId('what-matters-summary').locator('p')).toHaveText([
+    'Avoiding a procedure if I can: matters a little',
+    'Getting pain relief as soon as possible: matters a lot',
+    'Avoiding any risk from the cement: does not matter',
+    'Avoiding strong pain medicines: not asked',
+    'Getting back home and to my usual activities soon: matters a lot',
+  ]);
 });
 
 test('at 1440×900 a typical record fits in two screens, with a sticky section navigation', async ({ doctor }) => {
@@ -149,6 +161,7 @@ test('at 1440×900 a typical record fits in two screens, with a sticky section n
     });
   const conservativeHeight = await height();
   expect(conservativeHeight.scroll).toBeLessThanOrEqual(2 * conservativeHeight.client);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'record-1440-top.png');
 
   // Augmentation: the conservative block goes, the augmentation plan comes; still two screens at most.

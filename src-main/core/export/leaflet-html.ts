@@ -27,6 +27,7 @@ li { margin: 2px 0; }
 .matters { break-inside: avoid; }
 .matters table { border-collapse: collapse; margin: 6px 0; }
 .matters td { padding: 3px 18px 3px 0; vertical-align: top; border-bottom: 1px solid #d1d5db; }
+.matters td + td { white-space: nowrap; }
 .write-in { border-bottom: 1px solid #111827; height: 1.6em; width: 70%; }
 .draft-note { color: #b91c1c; font-weight: 700; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 100pt; font-weight: 700;
