@@ -8,4 +8,4 @@ CREATE TABLE what_matters (
   statement TEXT NOT NULL,
   answer TEXT NOT NULL,
   PRIMARY KEY (consultation_id, statement)
-) WITHOUT ROWID;
+);
