@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
+import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
@@ -101,5 +102,16 @@ describe('what matters to the patient, in the documents', () => {
     expect(leaflet).not.toContain('What matters to you');
     const text = recordText(loadSummary(t.core.services, id, false));
     expect(text).toContain('## What matters to the patient\n- Not asked\n');
+  });
+
+  it('the FHIR document carries them as a narrative section of the Composition', async () => {
+    const { t, id } = await answered('de');
+    const bundle = fhirBundle(loadSummary(t.core.services, id, false)) as {
+      entry: Array<{ resource: { resourceType: string; section?: Array<{ title: string; text: { div: string } }> } }>;
+    };
+    const composition = bundle.entry.find((e) => e.resource.resourceType === 'Composition')?.resource;
+    const section = composition?.section?.find((s) => s.title === 'What matters to the patient');
+    expect(section?.text.div).toContain('Getting pain relief as soon as possible: matters a lot');
+    expect(section?.text.div).toContain('Avoiding strong pain medicines: not asked');
   });
 });
