@@ -106,7 +106,7 @@ describe('what matters to the patient, in the documents', () => {
 
   it('the FHIR document carries them as a narrative section of the Composition', async () => {
     const { t, id } = await answered('de');
-    const bundle = fhirBundle(loadSummary(t.core.services, id, false)) as {
+    const bundle = fhirBundle(loadSummary(t.core.services, id, false), t.now().toISOString()) as unknown as {
       entry: Array<{ resource: { resourceType: string; section?: Array<{ title: string; text: { div: string } }> } }>;
     };
     const composition = bundle.entry.find((e) => e.resource.resourceType === 'Composition')?.resource;
