@@ -37,6 +37,7 @@ async function startConsultation(doctor: DoctorConsole, language?: string): Prom
   await expect(record.chosenPatient(PATIENT.name)).toBeVisible();
   if (language) await doctor.page.getByLabel("Patient's language").selectOption({ label: language });
   await record.startConsultation();
+  if (language) await expect(record.header).toContainText(`slides in ${language === 'Français' ? 'FR' : 'DE'}`);
   return record;
 }
 
