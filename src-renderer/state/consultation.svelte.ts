@@ -28,6 +28,13 @@ export const SECTION_DEBOUNCE_MS = 500;
 
 type Section = 'notes' | 'findings' | 'decision';
 
+/** What the record needs of a section saved by a model of its own (a SaveChannel is one). */
+export interface AttachedSection {
+  readonly dirty: boolean;
+  flush(): Promise<boolean>;
+  reset(): void;
+}
+
 /** The decision as edited (the record adds the SURE score). */
 export function toDecision(view: DecisionView): Decision {
   const { path, conservativeMeasures, conservativeDetails, augmentation, referral, questions, followUpDate, sure } =
@@ -59,6 +66,8 @@ export class ConsultationModel {
   readonly risks: RisksReview;
   readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
   readonly decisionSave: SaveChannel<{ id: string; decision: Decision }>;
+  /** Sections whose models live in their own files (what matters…): saved, flushed and reset with these. */
+  readonly #attached: AttachedSection[] = [];
 
   constructor(client: ApiClient, settings: SettingsModel) {
     this.#client = client;
@@ -175,7 +184,14 @@ export class ConsultationModel {
 
   /** Some edit is waiting to be saved, or being saved. */
   get unsaved(): boolean {
-    return this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty;
+    return (
+      this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty || this.#attached.some((s) => s.dirty)
+    );
+  }
+
+  /** A section model of its own joins the record's saving (before signing, leaving, switching records). */
+  attach(section: AttachedSection): void {
+    this.#attached.push(section);
   }
 
   /** The clinic's settings (the physician who signs), from the window's one settings model. */
@@ -236,7 +252,12 @@ export class ConsultationModel {
 
   /** Saves every pending edit now (on blur, before leaving, before signing). */
   async flushAll(): Promise<boolean> {
-    const results = await Promise.all([this.notesSave.flush(), this.findingsSave.flush(), this.decisionSave.flush()]);
+    const results = await Promise.all([
+      this.notesSave.flush(),
+      this.findingsSave.flush(),
+      this.decisionSave.flush(),
+      ...this.#attached.map((s) => s.flush()),
+    ]);
     return results.every(Boolean);
   }
 
@@ -346,6 +367,7 @@ export class ConsultationModel {
       this.notesSave.reset();
       this.findingsSave.reset();
       this.decisionSave.reset();
+      for (const section of this.#attached) section.reset();
       await this.#client.call('consultations.delete', { id: this.record.id });
       this.#clear();
     });
@@ -367,6 +389,7 @@ export class ConsultationModel {
     this.notesSave.reset();
     this.findingsSave.reset();
     this.decisionSave.reset();
+    for (const section of this.#attached) section.reset();
     this.record = record;
     this.findings = record.current.findings;
     this.decision = toDecision(record.current.decision);
@@ -385,6 +408,7 @@ export class ConsultationModel {
     this.notesSave.reset();
     this.findingsSave.reset();
     this.decisionSave.reset();
+    for (const section of this.#attached) section.reset();
     this.record = null;
     this.findings = null;
     this.decision = null;

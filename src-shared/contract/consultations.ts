@@ -9,6 +9,7 @@ import { DOCTOR_ONLY, call, event } from './define.js';
 import { LIMITS, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
 import { fracturedLevelSchema, spineLevelSchema } from './presentation.js';
 import { patientSchema, plainLine, plainText } from './patients.js';
+import { whatMattersSchema } from './what-matters.js';
 
 export const isoDateSchema = z.iso.date();
 
@@ -216,6 +217,8 @@ export const consultationRecordSchema = z.object({
   findings: findingsSchema,
   decision: decisionViewSchema,
   risks: risksViewSchema,
+  /** What matters to the patient, statement by statement. Not amendable: signed as it stands. */
+  whatMatters: whatMattersSchema,
   notes: notesViewSchema,
   entries: z.array(noteEntrySchema),
   slidesShown: z.array(slideShownSchema),
@@ -308,6 +311,12 @@ export const consultationsCalls = {
   /** Replaces the decision of a draft. LOCKED once finalized. */
   'consultations.updateDecision': call({
     input: z.strictObject({ id: uuidSchema, decision: decisionSchema, baseRevision: baseRevisionSchema }),
+    output: record,
+    roles: DOCTOR_ONLY,
+  }),
+  /** Replaces what matters to the patient (every statement's answer) in a draft. LOCKED once finalized. */
+  'consultations.updateWhatMatters': call({
+    input: z.strictObject({ id: uuidSchema, whatMatters: whatMattersSchema }),
     output: record,
     roles: DOCTOR_ONLY,
   }),

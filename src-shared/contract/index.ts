@@ -71,3 +71,4 @@ export * from './patients.js';
 export * from './consultations.js';
 export * from './settings.js';
 export * from './exports.js';
+export * from './what-matters.js';

@@ -31,6 +31,7 @@ import {
 import { actorName, readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../handler.js';
 import { auditAcknowledged, requireAcknowledged } from '../records/sign-check.js';
+import { writeWhatMatters } from '../records/what-matters.js';
 
 const today = (services: Services): string => localDate(services.clock());
 const consultationDay = (startedAt: string): string => localDate(new Date(startedAt));
@@ -167,6 +168,11 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
       ).run(id, path, json, at);
     }).immediate();
     refreshPatientSpine(services, id);
+    return readRecord(services, id);
+  },
+
+  'consultations.updateWhatMatters': ({ id, whatMatters }, { services }) => {
+    writeWhatMatters(services, id, whatMatters);
     return readRecord(services, id);
   },
 

@@ -23,6 +23,7 @@ import {
   riskNames,
 } from './section-lines.js';
 import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
+import { whatMattersLines } from './what-matters-text.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -166,6 +167,8 @@ ${findings(s)}
 ${explained(s)}
 <h2>Decision</h2>
 ${list(decision, '')}
+<h2>What matters to the patient</h2>
+${list(whatMattersLines(s.whatMatters), '')}
 ${last === undefined ? '' : notes(s)}
 ${closing}`;
   return documentHtml({

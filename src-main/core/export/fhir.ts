@@ -31,6 +31,7 @@ import {
   type Refs,
 } from './fhir-resources.js';
 import { amendmentChanges, correctionChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
+import { whatMattersLines } from './what-matters-text.js';
 import { deckEdition, type ExportSummary } from './summary.js';
 
 function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
@@ -146,6 +147,8 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
       section('What was explained', explained),
       section('Risks confirmed as discussed', riskNames(s.risks.confirmed, s.risks.otherText), parts.risks),
       section('Decision and plan', decisionLines(s.decision), parts.plan),
+      // Narrative only: the patient's preferences have no code system we could verify.
+      section('What matters to the patient', whatMattersLines(s.whatMatters)),
       section('Notes', [s.notes, ...s.entries.map((e) => `${e.at} ${e.text}`)].filter(Boolean)),
       ...(amendments.length ? [section('Amendments', amendments)] : []),
     ],

@@ -10,6 +10,7 @@ import { documentHtml, escapeHtml, list, multiline } from './html.js';
 import type { LeafletText } from './leaflet-text.js';
 import { LEAFLET_TEXT } from './leaflet-texts.js';
 import type { ExportSummary } from './summary.js';
+import { WHAT_MATTERS_LEAFLET, whatMattersForLeaflet } from './what-matters-text.js';
 
 const CSS = `
 body { font-size: 15pt; line-height: 1.45; }
@@ -24,6 +25,10 @@ li { margin: 2px 0; }
 .warning { border: 3px solid #b91c1c; border-radius: 8px; padding: 6px 14px; margin-top: 16px; break-inside: avoid; }
 .warning h2 { color: #b91c1c; margin-top: 4px; }
 .contact { break-inside: avoid; }
+.matters { break-inside: avoid; }
+.matters table { border-collapse: collapse; margin: 6px 0; }
+.matters td { padding: 3px 18px 3px 0; vertical-align: top; border-bottom: 1px solid #d1d5db; }
+.matters td + td { white-space: nowrap; }
 .write-in { border-bottom: 1px solid #111827; height: 1.6em; width: 70%; }
 .draft-note { color: #b91c1c; font-weight: 700; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 100pt; font-weight: 700;
@@ -123,6 +128,17 @@ function risks(s: ExportSummary, t: LeafletText): string {
   return `<h2>${escapeHtml(t.risksHeading)}</h2>${s.risks.confirmed.map((r) => riskLine(r, s, t)).join('\n')}`;
 }
 
+/** The statements the patient answered, in their language; nothing when none was asked. */
+function whatMatters(s: ExportSummary): string {
+  const answered = whatMattersForLeaflet(s.whatMatters, s.language);
+  if (answered.length === 0) return '';
+  const t = WHAT_MATTERS_LEAFLET[s.language];
+  const rows = answered
+    .map((a) => `<tr><td>${escapeHtml(a.statement)}</td><td><strong>${escapeHtml(a.answer)}</strong></td></tr>`)
+    .join('');
+  return `<div class="matters"><h2>${escapeHtml(t.heading)}</h2><p>${escapeHtml(t.intro)}</p><table>${rows}</table></div>`;
+}
+
 function contact(s: ExportSummary, t: LeafletText): string {
   const doctor = s.physician ? `<p>${escapeHtml(`${t.doctor}${t.colon}${s.physician}`)}</p>` : '';
   const name = s.clinic.clinicName ? `<p><strong>${escapeHtml(s.clinic.clinicName)}</strong></p>` : '';
@@ -153,6 +169,7 @@ export function leafletHtml(s: ExportSummary): string {
 ${draft ? `<p class="draft-note">${escapeHtml(t.draftNote)}</p>` : ''}
 <p class="meta">${escapeHtml(`${t.forPatient}${t.colon}${s.patient.label}`)}<br>${escapeHtml(meta)}</p>
 ${talkedAbout(s, t)}
+${whatMatters(s)}
 ${choice(s, t)}
 ${risks(s, t)}
 <div class="warning"><h2>${escapeHtml(t.warning)}</h2>${list(t.warningSigns, '')}<p>${escapeHtml(t.emergency)}</p></div>

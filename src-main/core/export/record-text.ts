@@ -13,6 +13,7 @@ import {
   riskNames,
 } from './section-lines.js';
 import { deckEdition, type ExportSummary } from './summary.js';
+import { whatMattersLines } from './what-matters-text.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -114,6 +115,9 @@ export function recordText(s: ExportSummary): string {
       decisionLines(s.decision).map((l) => indent(l)),
       '',
     ),
+    '',
+    '## What matters to the patient',
+    ...bullets(whatMattersLines(s.whatMatters), ''),
     '',
     ...notesLines(s),
     ...amendmentsLines(s),

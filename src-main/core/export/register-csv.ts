@@ -4,6 +4,7 @@
  * that cannot run a formula when opened: a cell starting with = + - @, a tab
  * or a carriage return gets a leading single quote (OWASP "CSV injection").
  */
+import { whatMattersIds } from '../../../src-shared/contract/index.js';
 import { procedureLabels } from './labels.js';
 import type { ExportSummary } from './summary.js';
 
@@ -16,6 +17,8 @@ export const REGISTER_COLUMNS = [
   'procedure',
   'levels',
   'SURE score',
+  // What matters to the patient, one column per statement id: a-lot, a-little, not, or empty (not asked).
+  ...whatMattersIds.map((id) => `matters: ${id}` as const),
   'finalized',
 ] as const;
 
@@ -46,6 +49,7 @@ function registerRow(s: ExportSummary): string[] {
     procedure,
     levels.join(' '),
     d.sureScore === null ? '' : String(d.sureScore),
+    ...whatMattersIds.map((id) => (s.whatMatters[id] === 'not-asked' ? '' : s.whatMatters[id])),
     s.status === 'finalized' ? 'yes' : 'no',
   ];
 }

@@ -16,6 +16,7 @@ import type {
   PatientCorrection,
   RiskId,
   Settings,
+  WhatMatters,
 } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
 import { localDate } from '../records/dates.js';
@@ -76,6 +77,8 @@ export interface ExportSummary {
   explained: { decks: ShownDeck[]; risks: Array<{ risk: RiskId; shownMs: number }> };
   risks: { confirmed: RiskId[]; otherText: string };
   decision: DecisionView;
+  /** What matters to the patient, as signed (not amendable). */
+  whatMatters: WhatMatters;
   notes: string;
   entries: Array<{ at: string; text: string }>;
   /** Oldest first, each with the section before and after and the reason. */
@@ -290,6 +293,7 @@ export function summaryFromRecord(record: ConsultationRecord, options: SummaryOp
       otherText: scrub(current.risks.otherText),
     },
     decision: scrubDecision(current.decision, scrub),
+    whatMatters: record.whatMatters,
     notes: scrub(current.notes.body),
     entries: record.entries.map((e) => ({ at: e.at, text: scrub(e.text) })),
     amendments: record.amendments.map((a) => scrubAmendment(a, scrub)),

@@ -9,6 +9,7 @@ import { requirePatient } from './patients.js';
 import { recordRevisions } from './revisions.js';
 import { readRisks } from './risks.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
+import { readWhatMatters } from './what-matters.js';
 
 export function parsePlaylist(json: string): string[] {
   try {
@@ -82,6 +83,7 @@ export function readRecord(services: RecordReader, id: string, field = 'id'): Co
     findings,
     decision,
     risks,
+    whatMatters: readWhatMatters(db, id),
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
@@ -108,6 +110,7 @@ export function recordDigest(record: ConsultationRecord): string {
     findings: record.findings,
     decision: record.decision,
     risks: record.risks,
+    whatMatters: record.whatMatters,
     notes: record.notes.body,
     entries: record.entries,
     slidesShown: record.slidesShown,

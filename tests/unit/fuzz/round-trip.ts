@@ -139,6 +139,11 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       sameAs(await get(world, 'consultations.get', { id: record.id }), record);
       return;
     }
+    case 'consultations.updateWhatMatters':
+      // Every statement comes back with the answer sent ("not-asked" included).
+      expect(record.whatMatters).toEqual(input.whatMatters);
+      sameAs(await get(world, 'consultations.get', { id: record.id }), record);
+      return;
     case 'consultations.confirmRisks': {
       const risks = input.risks as { confirmed: string[]; otherText: string };
       const confirmed = record.risks.items.filter((item) => item.confirmed).map((item) => item.risk);

@@ -51,6 +51,7 @@ const RECORD_TABLES = [
   'note_entries',
   'decisions',
   'risks_discussed',
+  'what_matters',
   'amendments',
   'patient_corrections',
   'audit_log',

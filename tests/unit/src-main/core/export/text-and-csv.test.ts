@@ -3,6 +3,7 @@ import { REGISTER_COLUMNS, csvCell, registerCsv } from '../../../../../src-main/
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { NOTES, PATIENT, closeCores, draftConsultation, exportCore, fixtureRecord } from './export-fixture.js';
+import { NOTHING_ASKED } from '../../../../../src-shared/contract/index.js';
 
 afterEach(closeCores);
 
@@ -80,6 +81,10 @@ describe('register CSV', () => {
     const draft = await draftConsultation(t, {
       patient: { code: 'VCF-2', hospitalNumber: 'H-2', displayName: 'Zoë "Zizi" Keller, jr.' },
     });
+    await t.call('consultations.updateWhatMatters', {
+      id: draft.id,
+      whatMatters: { ...NOTHING_ASKED, 'avoid-procedure': 'a-lot', 'home-soon': 'not' },
+    });
     const csv = registerCsv([done, draft].map((r) => loadSummary(t.core.services, r.id, false)));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -95,6 +100,7 @@ describe('register CSV', () => {
         'Balloon kyphoplasty',
         'T12 L1',
         '3',
+        ...['', '', '', '', ''],
         'yes',
       ],
       [
@@ -106,6 +112,7 @@ describe('register CSV', () => {
         'Balloon kyphoplasty',
         'T12 L1',
         '3',
+        ...['a-lot', '', '', '', 'not'],
         'no',
       ],
     ]);
