@@ -20,6 +20,7 @@ import { consultationsApi } from './api/consultations.js';
 import { notesApi } from './api/notes.js';
 import { settingsApi } from './api/settings.js';
 import { exportsApi } from './api/exports.js';
+import { followUpsApi } from './api/follow-ups.js';
 
 export const handlers: Handlers = {
   ...appApi,
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...notesApi,
   ...settingsApi,
   ...exportsApi,
+  ...followUpsApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */

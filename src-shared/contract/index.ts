@@ -12,6 +12,7 @@ import { patientsCalls } from './patients.js';
 import { consultationsCalls, consultationsEvents, notesCalls } from './consultations.js';
 import { settingsCalls, settingsEvents } from './settings.js';
 import { exportsCalls } from './exports.js';
+import { followUpsCalls } from './follow-ups.js';
 
 export const calls = {
   ...appCalls,
@@ -24,6 +25,7 @@ export const calls = {
   ...notesCalls,
   ...settingsCalls,
   ...exportsCalls,
+  ...followUpsCalls,
 } as const;
 
 export const events = {
@@ -67,3 +69,4 @@ export * from './patients.js';
 export * from './consultations.js';
 export * from './settings.js';
 export * from './exports.js';
+export * from './follow-ups.js';
