@@ -19,7 +19,9 @@ export interface ChartGeometry {
 
 const DAY = 86_400_000;
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
-const tickFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Within half a year ticks are days apart, so they name the day; over longer spans, the month.
+const dayTicks = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const monthTicks = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function chartGeometry(points: readonly PainPoint[], procedureDates: readonly string[]): ChartGeometry {
   const times = [...points.map((p) => p.date), ...procedureDates].map((d) => utc(d).getTime());
@@ -42,7 +44,7 @@ export function chartGeometry(points: readonly PainPoint[], procedureDates: read
     path,
     dots,
     procedures: procedureDates.map((date) => ({ date, x: x(utc(date)) })),
-    xTicks: x.ticks(6).map((t) => ({ x: x(t), label: tickFormat.format(t) })),
+    xTicks: x.ticks(6).map((t) => ({ x: x(t), label: (last - first < 183 * DAY ? dayTicks : monthTicks).format(t) })),
     yTicks: [0, 2, 4, 6, 8, 10].map((value) => ({ y: y(value), value })),
   };
 }
