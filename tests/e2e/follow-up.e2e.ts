@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { createCore } from '../../src-main/core/create-core.js';
 import { expect, repoRoot, startHost, test } from './fixtures.js';
 import { DoctorConsole } from './page-models/doctor-console.js';
@@ -144,12 +145,25 @@ test('three visits: the chart shows three visit points and the procedure, and a 
       await page.screenshot({ path: path.join(shots, 'timeline-1440x900.png') });
     }
 
+    // No serious or critical accessibility problem in the panel, with the chart and with the form open.
+    const axe = async () =>
+      (
+        await new AxeBuilder({ page })
+          .include('[data-testid="follow-up-panel"]')
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze()
+      ).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id);
+    expect(await axe()).toEqual([]);
+
     // A fourth visit through the form: saved, listed, and one more point on the chart.
     await panel.getByRole('button', { name: 'Add a follow-up visit' }).click();
     const form = panel.getByRole('form', { name: 'Follow-up visit' });
     await form.getByTestId('follow-up-pain').selectOption('1');
     await form.getByRole('radio', { name: 'As before' }).check();
     await form.getByRole('radio', { name: 'None' }).check();
+    expect(await axe()).toEqual([]);
     await form.getByRole('button', { name: 'Save visit' }).click();
     await expect(panel.getByRole('status')).toContainText('Saved at');
     await expect(panel.getByTestId('follow-up-visit')).toHaveCount(4);

@@ -180,13 +180,17 @@ export function buildTimeline(
   return { patientId, consultations: withVisits, points, procedures };
 }
 
+// In both queries `+c.status` keeps SQLite off the status index (nine records in ten are finalized, so it
+// would walk them all: 390 ms p95 at 100 000 consultations) and on the patient's index; CROSS JOIN fixes
+// the order: the patient's consultations first, then their visits by index.
+
 /** The patient's finalized consultations as the timeline needs them: findings and decision as amended. */
 export function readIndexConsultations(db: Db, patientId: string): IndexConsultation[] {
   const rows = db
     .prepare(
       `SELECT c.id, c.started_at, c.findings, d.path, d.details FROM consultations c
        LEFT JOIN decisions d ON d.consultation_id = c.id
-       WHERE c.patient_id = ? AND c.status = 'finalized' ORDER BY c.started_at`,
+       WHERE c.patient_id = ? AND +c.status = 'finalized' ORDER BY c.started_at`,
     )
     .all(patientId) as Array<{
     id: string;
@@ -220,8 +224,8 @@ export function readTimeline(db: Db, patientId: string): Timeline {
   const visits = (
     db
       .prepare(
-        `SELECT f.* FROM follow_ups f JOIN consultations c ON c.id = f.consultation_id
-         WHERE c.patient_id = ? AND c.status = 'finalized'`,
+        `SELECT f.* FROM consultations c CROSS JOIN follow_ups f ON f.consultation_id = c.id
+         WHERE c.patient_id = ? AND +c.status = 'finalized'`,
       )
       .all(patientId) as FollowUpRow[]
   ).map(toFollowUp);
