@@ -38,6 +38,11 @@ export class FollowUpsModel {
     await this.refresh();
   }
 
+  /** Nothing shown any more (the panel closed): record changes stop costing two reads each. */
+  hide(): void {
+    this.#shown = null;
+  }
+
   async refresh(): Promise<void> {
     const shown = this.#shown;
     if (!shown) return;
