@@ -164,6 +164,10 @@ test('three visits: the chart shows three visit points and the procedure, and a 
     await form.getByRole('radio', { name: 'As before' }).check();
     await form.getByRole('radio', { name: 'None' }).check();
     expect(await axe()).toEqual([]);
+    if (shots) {
+      await form.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, 'follow-up-form-1440x900.png') });
+    }
     await form.getByRole('button', { name: 'Save visit' }).click();
     await expect(panel.getByRole('status')).toContainText('Saved at');
     await expect(panel.getByTestId('follow-up-visit')).toHaveCount(4);
