@@ -21,6 +21,7 @@ import { notesApi } from './api/notes.js';
 import { settingsApi } from './api/settings.js';
 import { exportsApi } from './api/exports.js';
 import { maintenanceApi } from './api/maintenance.js';
+import { followUpsApi } from './api/follow-ups.js';
 
 export const handlers: Handlers = {
   ...appApi,
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   ...settingsApi,
   ...exportsApi,
   ...maintenanceApi,
+  ...followUpsApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */

@@ -13,6 +13,7 @@ import { consultationsCalls, consultationsEvents, notesCalls } from './consultat
 import { settingsCalls, settingsEvents } from './settings.js';
 import { exportsCalls } from './exports.js';
 import { maintenanceCalls, maintenanceEvents } from './maintenance.js';
+import { followUpsCalls } from './follow-ups.js';
 
 export const calls = {
   ...appCalls,
@@ -26,6 +27,7 @@ export const calls = {
   ...settingsCalls,
   ...exportsCalls,
   ...maintenanceCalls,
+  ...followUpsCalls,
 } as const;
 
 export const events = {
@@ -72,3 +74,4 @@ export * from './consultations.js';
 export * from './settings.js';
 export * from './exports.js';
 export * from './what-matters.js';
+export * from './follow-ups.js';

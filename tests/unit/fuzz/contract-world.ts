@@ -23,7 +23,15 @@ import { writeGoodDeck } from '../src-main/core/decks/deck-fixtures.js';
 import { DbWatch } from './db-watch.js';
 import { startFuzzHost, type FuzzHost } from './fuzz-host.js';
 import { mutate, randomPayloadArb } from './payload-mutations.js';
-import { arbFor, inputJsonSchema, pick, uuidArb, type ArbContext, type JsonSchema } from './schema-arbitraries.js';
+import {
+  arbFor,
+  dateArb,
+  inputJsonSchema,
+  pick,
+  uuidArb,
+  type ArbContext,
+  type JsonSchema,
+} from './schema-arbitraries.js';
 
 export const START = '2026-11-23T09:00:00.000Z';
 
@@ -38,6 +46,8 @@ export interface Pools {
   entries: number[];
   /** Quick entries with their consultation, for notes.removeEntry. */
   pairs: Array<{ consultationId: string; entryId: number }>;
+  /** Follow-up visits (drafts and signed) of the finalized consultations. */
+  followUps: string[];
 }
 
 export interface World {
@@ -95,7 +105,16 @@ export async function makeWorld(name: CallName): Promise<World> {
     if (!result.ok) throw new Error(`seeding ${call}: ${result.error.code} ${result.error.message}`);
     return result.value as T;
   };
-  const pools: Pools = { patients: [], drafts: [], finalized: [], gone: [], retired: [], entries: [], pairs: [] };
+  const pools: Pools = {
+    patients: [],
+    drafts: [],
+    finalized: [],
+    gone: [],
+    retired: [],
+    entries: [],
+    pairs: [],
+    followUps: [],
+  };
   await call('settings.update', { physicianName: 'Dr Fuzz', clinicName: 'Fuzz Clinic' });
   const people = [
     { displayName: 'Anna Müller', birthDate: '1950-03-04', sex: 'female', hospitalNumber: 'H-1' },
@@ -121,6 +140,24 @@ export async function makeWorld(name: CallName): Promise<World> {
     reason: 'seed amendment',
     change: { section: 'notes', after: { body: 'Amended seed notes' } },
   });
+  // A draft visit and a signed one, after the first finalized consultation.
+  for (const sign of [false, true]) {
+    const visit = await call<{ id: string }>('followUps.create', {
+      consultationId: pools.finalized[0],
+      values: {
+        visitDate: START.slice(0, 10),
+        painNow: 4,
+        mobility: 'limited',
+        painMedication: 'simple',
+        complications: [],
+        complicationsOther: '',
+        newFractures: [],
+        note: 'seed visit',
+      },
+    });
+    if (sign) await call('followUps.finalize', { id: visit.id });
+    pools.followUps.push(visit.id);
+  }
   const host = await startFuzzHost(core);
   const world: World = {
     name,
@@ -280,6 +317,19 @@ function overrides(world: World): Record<string, fc.Arbitrary<unknown>> {
       { weight: 6, arbitrary: pick(() => pools.drafts) },
       { weight: 2, arbitrary: pick(() => pools.finalized) },
       { weight: 1, arbitrary: anyId },
+    );
+  }
+  if (area === 'followUps') {
+    // Visits follow finalized consultations, on or after their day and not after today (the world's clock).
+    result.consultationId = fc.oneof(
+      { weight: 6, arbitrary: pick(() => pools.finalized) },
+      { weight: 1, arbitrary: pick(() => pools.drafts) },
+      { weight: 1, arbitrary: anyId },
+    );
+    result.id = from(() => pools.followUps);
+    result.visitDate = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(START.slice(0, 10)) },
+      { weight: 1, arbitrary: dateArb(ctx) },
     );
   }
   if (world.name === 'exports.create') {

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type {
   CallName,
   ConsultationRecord,
+  FollowUp,
   Patient,
   PresentationState,
   Settings,
@@ -26,6 +27,9 @@ export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
   'exports.create': ['folder'],
   'consultations.updateFindings': ['findings.painSince'],
   'consultations.updateDecision': ['decision.augmentation.plannedDate', 'decision.followUpDate'],
+  // A visit on or after its consultation's day, not after today.
+  'followUps.create': ['values.visitDate'],
+  'followUps.update': ['values.visitDate'],
   'consultations.amend': [
     'change.after',
     'change.after.painSince',
@@ -106,6 +110,27 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       pools.pairs = pools.pairs.filter((pair) => pair.entryId !== input.entryId);
       const stored = await get<ConsultationRecord>(world, 'consultations.get', { id: input.consultationId });
       expect(stored.entries.some((e) => e.id === input.entryId)).toBe(false);
+      return;
+    }
+    case 'followUps.create':
+    case 'followUps.update':
+    case 'followUps.finalize': {
+      const visit = value as FollowUp;
+      if (name === 'followUps.create') pools.followUps.push(visit.id);
+      if (name !== 'followUps.finalize') {
+        const values = input.values as FollowUp;
+        const { painNow, ...rest } = values;
+        expect(visit).toMatchObject(rest);
+        // === rather than Object.is: -0 is a valid pain score and comes back as 0.
+        expect(visit.painNow === painNow).toBe(true);
+      } else expect(visit.status).toBe('finalized');
+      const { items } = await get<{ items: FollowUp[] }>(world, 'followUps.list', {
+        consultationId: visit.consultationId,
+      });
+      sameAs(
+        items.find((v) => v.id === visit.id),
+        visit,
+      );
       return;
     }
     case 'consultations.start':
