@@ -13,7 +13,7 @@ import { restoreBackup } from '../core/db/backup.js';
 import { createChromiumPdfRenderer } from './chromium-pdf.js';
 import { defaultDataDir, findAppRoot, readVersion } from './paths.js';
 import { startHost } from './server.js';
-import { createTokens } from './tokens.js';
+import { sessionTokens } from './tokens.js';
 import { acquireInstanceLock, InstanceLockedError } from './instance-lock.js';
 import { installProcessGuard } from './process-guard.js';
 import type { Role } from '../../src-shared/contract/index.js';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   core.startHeartbeat();
   const host = await startHost({
     core,
-    tokens: createTokens(),
+    tokens: sessionTokens(dataDir, port),
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     port,
   });

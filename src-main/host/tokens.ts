@@ -6,6 +6,8 @@
  * port of 127.0.0.1, so another local service must not find a name it knows).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Role } from '../../src-shared/contract/index.js';
 
 export interface RunTokens {
@@ -18,6 +20,35 @@ const ROLES: readonly Role[] = ['doctor', 'patient'];
 export function createTokens(): RunTokens {
   const make = (): string => crypto.randomBytes(32).toString('base64url');
   return { doctor: make(), patient: make() };
+}
+
+/**
+ * The sessions of a host on a fixed port, kept across a restart of the host in a private file of the data folder
+ * (0600, like the database): the windows that stay open while the host restarts keep their cookie, reconnect and
+ * take a fresh snapshot by themselves. On an automatic port (0) a restart gets another address, so the tokens
+ * live only as long as the run.
+ */
+export function sessionTokens(dataDir: string, port: number): RunTokens {
+  if (port === 0) return createTokens();
+  const file = path.join(dataDir, `browser-sessions-${port}.json`);
+  try {
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<RunTokens>;
+    if (
+      typeof kept.doctor === 'string' &&
+      kept.doctor.length >= 40 &&
+      typeof kept.patient === 'string' &&
+      kept.patient.length >= 40
+    )
+      return { doctor: kept.doctor, patient: kept.patient };
+  } catch {
+    // None kept yet, or unreadable: a new pair (the open windows then need a new launch code).
+  }
+  const tokens = createTokens();
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(tokens), { mode: 0o600 });
+  fs.chmodSync(temp, 0o600);
+  fs.renameSync(temp, file);
+  return tokens;
 }
 
 function same(a: string, b: string): boolean {

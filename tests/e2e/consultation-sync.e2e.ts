@@ -9,9 +9,13 @@
  * - the risk checklist and settings follow changes made in another window.
  * Every wait is on state, never on time.
  */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page, WebSocketRoute } from '@playwright/test';
-import { expect, test, type RunningHost } from './fixtures.js';
-import type { DoctorConsole } from './page-models/doctor-console.js';
+import { expect, startHost, test, type RunningHost } from './fixtures.js';
+import { DoctorConsole } from './page-models/doctor-console.js';
 import { RecordPanel } from './page-models/record-panel.js';
 
 async function ok<T>(doctor: DoctorConsole, name: string, input: unknown): Promise<T> {
@@ -269,3 +273,52 @@ test('a procedure step shows the patient their own planned level, and nothing wh
   await ok(doctor, 'consultations.close', { id: draft.id });
   await expect(patient.page.getByTestId('idle')).toBeVisible();
 });
+
+test('a host that restarts on its port: both open windows reconnect by themselves and follow the new run', async ({
+  browser,
+}) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-restart-'));
+  const port = await freePort();
+  let host = await startHost(dataDir, port);
+  const doctorContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const patientContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const doctorPage = await doctorContext.newPage();
+    await doctorPage.goto(host.doctorUrl);
+    const doctor = new DoctorConsole(doctorPage);
+    await doctor.ready();
+    const patientPage = await patientContext.newPage();
+    await patientPage.goto(host.patientUrl);
+    await doctor.startPresenting();
+    await expect(rendered(patientPage)).not.toHaveAttribute('data-rendered-slide', '');
+
+    // The host dies (a crash) and is started again on the same port and data folder; the windows stay open.
+    await host.stop('SIGKILL');
+    host = await startHost(dataDir, port);
+    const listening = Date.now();
+    // The new run starts idle: the patient screen shows it once its socket is back and took a snapshot.
+    await expect(patientPage.getByTestId('idle')).toBeVisible();
+    console.log(`recovery after a host restart: ${Date.now() - listening} ms after the new host listened`);
+    // The console reconnected as well: presenting again reaches the patient screen.
+    await expect(doctor.patientSees).not.toContainText('Slide');
+    await doctor.press('F5');
+    await expect(doctor.patientSees).toContainText('Slide 1');
+    await expect(patientPage.getByTestId('idle')).toBeHidden();
+  } finally {
+    await doctorContext.close();
+    await patientContext.close();
+    await host.stop();
+  }
+});
+
+/** A port nobody listens on now (the restarted host must get the same one). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -31,10 +31,12 @@ export interface RunningHost {
 
 export async function startHost(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-e2e-')),
+  /** A fixed port (0: any free one); a host restarted on its port keeps the windows' sessions. */
+  port = 0,
 ): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'out/main/src-main/host/cli.js'), '--port', '0', '--data-dir', dataDir],
+    [path.join(repoRoot, 'out/main/src-main/host/cli.js'), '--port', String(port), '--data-dir', dataDir],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
     },
