@@ -1,7 +1,8 @@
 /**
  * Browser mode: pushes arrive on a WebSocket, and calls go over it too while
  * it is open (one hop less when presenting), else as POSTs to /api/<name>.
- * The token comes from the page URL (?t=…), given by the host at start-up.
+ * The window proves its role with its session cookie (a one-time launch code gave it); it names the role in
+ * the socket query and the call header (see src-main/host/tokens.ts).
  */
 import {
   TOKEN_HEADER,
