@@ -2,7 +2,7 @@
  * `npm run screenshots -- OUTDIR`: the console and the patient screen as a physician sees them, for looking at
  * the UI (not a test). A consultation with two fractured levels (T12 severe, L1 moderate, L1 planned for
  * kyphoplasty) is open; the console at 1440×900 and 1366×768, the patient screen at 1920×1080 on the welcome,
- * the patient's spine (en, de) and the kyphoplasty steps.
+ * the patient's spine (en, de), the kyphoplasty steps, the spinal-canal risk and the decision aid.
  */
 import fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
@@ -75,6 +75,9 @@ try {
   await shoot('vertebral-fracture', 'your-spine', 'your-spine');
   await shoot('kyphoplasty', 'kyphoplasty-step-needle', 'step-needle');
   await shoot('kyphoplasty', 'kyphoplasty-step-balloon', 'step-balloon');
+  await shoot('augmentation-risks', 'risk-spinal-canal', 'risk-spinal-canal');
+  await shoot('decision-aid', 'options-side-by-side', 'options');
+  await shoot('decision-aid', 'what-matters', 'what-matters');
   for (const [width, height] of [
     [1440, 900],
     [1366, 768],
