@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../core/csp.js';
 import type { DeckLibrary } from '../core/decks/library.js';
-// eslint-disable-next-line no-restricted-imports -- moved by another change in this wave
-import { contentType, isDeckAssetType, resolveInside } from '../host/static-files.js';
+import { contentType, isDeckAssetType, resolveInside } from '../core/file-rules.js';
 
 export const SCHEME = 'app';
 
