@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, type BenchFigure } from './lib.js';
 
-const BENCHES = (process.env.BENCHES ?? 'present,store,export,start,draw,soak').split(',');
+const BENCHES = (process.env.BENCHES ?? 'present,draw,store,timeline,export,start,soak').split(',');
 const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-')), 'figures.jsonl');
 const failed: string[] = [];
 for (const name of BENCHES) {
