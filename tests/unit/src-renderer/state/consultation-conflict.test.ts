@@ -5,11 +5,10 @@
  * B is shown both, A's text stays in core, and a push of A's write never replaces what B is typing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../../src-shared/contract/index.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
-import type { Transport } from '../../../../src-renderer/api/transport.js';
 import { ConsultationModel } from '../../../../src-renderer/state/consultation.svelte.js';
 import { SettingsModel } from '../../../../src-renderer/state/settings.svelte.js';
+import { coreTransport } from '../../helpers/core-transport.js';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.js';
 
 const open: TestCore[] = [];
@@ -17,19 +16,9 @@ afterEach(() => {
   for (const t of open.splice(0)) t.close();
 });
 
-/** A window's transport straight onto core's dispatch, receiving core's pushes. */
+/** A window on core: its own client, receiving core's pushes. */
 function windowOn(t: TestCore, windowId: string): ApiClient {
-  const transport: Transport = {
-    kind: 'http',
-    invoke: (name, input) => t.core.dispatch(name, input, { role: 'doctor', windowId }),
-    subscribe(event, listener) {
-      return t.core.subscribe((name: EventName, payload) => {
-        if (name === event) listener(payload);
-      });
-    },
-    onConnect: () => () => undefined,
-  };
-  return new ApiClient(transport);
+  return new ApiClient(coreTransport(t, windowId));
 }
 
 async function twoConsoles() {

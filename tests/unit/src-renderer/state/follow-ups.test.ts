@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FollowUpValues } from '../../../../src-shared/contract/index.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
-import type { Transport } from '../../../../src-renderer/api/transport.js';
+import { coreTransport } from '../../helpers/core-transport.js';
 import { FollowUpsModel } from '../../../../src-renderer/state/follow-ups.svelte.js';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.js';
 import { emptyFindings } from '../../src-main/core/api/record-fixtures.js';
@@ -20,19 +20,7 @@ afterEach(() => {
 /** A window's transport straight onto core's dispatch and pushes, counting its calls. */
 function windowOn(t: TestCore, windowId: string) {
   const counted = { calls: 0 };
-  const transport: Transport = {
-    kind: 'http',
-    invoke(name, input) {
-      counted.calls += 1;
-      return t.core.dispatch(name, input, { role: 'doctor', windowId });
-    },
-    subscribe(event, listener) {
-      return t.core.subscribe((pushed, payload) => {
-        if (pushed === event) listener(payload);
-      });
-    },
-    onConnect: () => () => undefined,
-  };
+  const transport = coreTransport(t, windowId, () => (counted.calls += 1));
   return { model: new FollowUpsModel(new ApiClient(transport)), counted };
 }
 

@@ -6,7 +6,7 @@
  * given in another window shows here after core announces the change.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../../../src-renderer/api/transport.js';
+import { coreTransport } from '../../helpers/core-transport.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
 import { ConsultationModel } from '../../../../src-renderer/state/consultation.svelte.js';
 import { SettingsModel } from '../../../../src-renderer/state/settings.svelte.js';
@@ -22,13 +22,7 @@ afterEach(() => {
 
 /** A doctor window's transport straight onto core, as the IPC bridge would be. */
 function windowOn(t: TestCore): { consultation: ConsultationModel; whatMatters: WhatMattersModel } {
-  const transport: Transport = {
-    kind: 'ipc',
-    invoke: (name, input) => t.core.dispatch(name, input, { role: 'doctor', windowId: 'console' }),
-    subscribe: (event, listener) => t.core.subscribe((name, payload) => name === event && listener(payload)),
-    onConnect: () => () => undefined,
-  };
-  const client = new ApiClient(transport);
+  const client = new ApiClient(coreTransport(t, 'console'));
   const consultation = new ConsultationModel(client, new SettingsModel(client));
   return { consultation, whatMatters: new WhatMattersModel(client, consultation) };
 }
