@@ -9,6 +9,7 @@ import path from 'node:path';
 const [dataDir, seedText] = process.argv.slice(2);
 const root = path.resolve(import.meta.dirname, '../..');
 const { createCore } = await import(path.join(root, 'out/main/src-main/core/create-core.js'));
+const { signWarningIds } = await import(path.join(root, 'out/main/src-shared/contract/index.js'));
 
 let state = Number(seedText) >>> 0 || 1;
 const random = () => {
@@ -40,7 +41,7 @@ while (signed.length < 4) {
     .toString('base64')
     .replace(/(.{80})/g, '$1\n');
   await call('notes.save', { consultationId: draft.id, body });
-  await call('consultations.finalize', { id: draft.id });
+  await call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   signed = [...signed, draft.id];
 }
 fs.writeSync(1, 'ready\n');
