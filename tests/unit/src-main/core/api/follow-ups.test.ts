@@ -173,6 +173,8 @@ describe('followUps.timeline', () => {
         after: { ...decision, augmentation: { ...decision.augmentation, plannedDate: '2026-12-02' } },
       },
     });
+    // The next day: the timeline orders consultations by their day (same-day ones by id).
+    t.advance(24 * 60 * 60_000);
     const other = await newDraft(t, record.patient.id);
     await t.call('consultations.updateDecision', {
       id: other.id,
