@@ -140,6 +140,19 @@ export default tseslint.config(
     ),
   },
   {
+    // Handlers parse, call, audit and push; every SQL statement of the record lives in core/records (F10).
+    files: ['src-main/core/api/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|exec)$/]',
+          message: 'No SQL in an api handler: put the statement in a core/records module and call it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/host/**'],
     languageOptions: { globals: globals.node },
     rules: restrictions(

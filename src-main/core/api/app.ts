@@ -1,14 +1,11 @@
+import { readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../handler.js';
 
 export const appApi: AreaHandlers<'app'> = {
   'app.info': (_input, { services }) => ({
     version: services.appInfo.version,
     mode: services.appInfo.mode,
-    clinicName: readClinicName(services.db),
+    // Read like every other setting (one reader); a clinic without a name is shown the app's.
+    clinicName: readSettings(services.db).clinicName || 'ConsultDeck',
   }),
 };
-
-function readClinicName(db: import('../db/open.js').Db): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'clinicName'").get() as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as string) : 'ConsultDeck';
-}

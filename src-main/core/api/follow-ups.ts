@@ -12,6 +12,7 @@ import { loadConsultation } from '../records/consultation-rows.js';
 import { localDate } from '../records/dates.js';
 import {
   checkVisitDate,
+  finalizeFollowUp,
   insertFollowUp,
   listFollowUps,
   loadFollowUp,
@@ -84,9 +85,7 @@ export const followUpsApi: AreaHandlers<'followUps'> = {
       .transaction(() => {
         const visit = requireDraftVisit(services, id);
         const at = services.clock().toISOString();
-        db.prepare(
-          `UPDATE follow_ups SET status = 'finalized', finalized_at = ?, finalized_by = ?, updated_at = ? WHERE id = ?`,
-        ).run(at, signer, at, id);
+        finalizeFollowUp(db, id, signer, at);
         audit(services, 'followUp.finalize', visit.consultationId, `followUp=${id}`);
         return loadFollowUp(db, id);
       })

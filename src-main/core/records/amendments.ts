@@ -1,73 +1,20 @@
 /**
  * Amendments: corrections of a finalized record. Each keeps the section as it
  * was before and after, the author, the time and the reason; the signed
- * sections are never rewritten. `currentSections` applies them in order.
+ * sections are never rewritten (`amended-sections.ts` applies them in order).
  */
-import {
-  notesAmendSchema,
-  riskIds,
-  type AmendableSection,
-  type Amendment,
-  type ConsultationRecord,
-  type RiskId,
-} from '../../../src-shared/contract/index.js';
+import { riskIds, type AmendableSection, type ParsedInput } from '../../../src-shared/contract/index.js';
+import { ApiError } from '../../../src-shared/errors.js';
+import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
-import { applyRisksAmendment } from './risks.js';
-import { decisionView, parseDecision, parseFindings } from './sections.js';
+import { loadConsultation, recordChange } from './consultation-rows.js';
+import { localDate } from './dates.js';
+import { readRecord } from './record.js';
+import { risksAmendValue } from './risks.js';
+import { checkDecisionDates, checkFindingsDates, normalizeDecision, normalizeFindings } from './sections.js';
+import { readSettings } from './settings.js';
 
-interface AmendmentRow {
-  id: number;
-  at: string;
-  author: string;
-  section: AmendableSection;
-  before: string;
-  after: string;
-  reason: string;
-}
-
-type Sections = ConsultationRecord['current'];
-
-function parseRisks(json: string): { confirmed: RiskId[]; otherText: string } {
-  const value = JSON.parse(json) as { confirmed?: unknown; otherText?: unknown };
-  const confirmed = Array.isArray(value.confirmed) ? value.confirmed : [];
-  return {
-    confirmed: riskIds.filter((risk) => confirmed.includes(risk)),
-    otherText: typeof value.otherText === 'string' ? value.otherText : '',
-  };
-}
-
-function toAmendment(row: AmendmentRow): Amendment {
-  const base = { id: row.id, at: row.at, author: row.author, reason: row.reason };
-  switch (row.section) {
-    case 'findings':
-      return { ...base, section: 'findings', before: parseFindings(row.before), after: parseFindings(row.after) };
-    case 'decision': {
-      const [before, after] = [row.before, row.after].map((json) => {
-        const decision = JSON.parse(json) as { path?: string };
-        return decisionView(parseDecision(decision.path, json));
-      }) as [ReturnType<typeof decisionView>, ReturnType<typeof decisionView>];
-      return { ...base, section: 'decision', before, after };
-    }
-    case 'risks':
-      return { ...base, section: 'risks', before: parseRisks(row.before), after: parseRisks(row.after) };
-    case 'notes':
-      return {
-        ...base,
-        section: 'notes',
-        before: notesAmendSchema.parse(JSON.parse(row.before)),
-        after: notesAmendSchema.parse(JSON.parse(row.after)),
-      };
-  }
-}
-
-export function listAmendments(db: Db, consultationId: string): Amendment[] {
-  const rows = db
-    .prepare('SELECT * FROM amendments WHERE consultation_id = ? ORDER BY id')
-    .all(consultationId) as AmendmentRow[];
-  return rows.map(toAmendment);
-}
-
-export function insertAmendment(
+function insertAmendment(
   db: Db,
   values: {
     consultationId: string;
@@ -95,24 +42,56 @@ export function insertAmendment(
   return Number(result.lastInsertRowid);
 }
 
-/** The signed sections with every amendment applied, oldest first. */
-export function currentSections(signed: Sections, amendments: readonly Amendment[]): Sections {
-  const current: Sections = { ...signed };
-  for (const amendment of amendments) {
-    switch (amendment.section) {
-      case 'findings':
-        current.findings = amendment.after;
-        break;
-      case 'decision':
-        current.decision = amendment.after;
-        break;
-      case 'risks':
-        current.risks = applyRisksAmendment(current.risks, amendment.after);
-        break;
-      case 'notes':
-        current.notes = { body: amendment.after.body };
-        break;
-    }
+/** Adds an amendment to a finalized record, signed by the physician of the settings, in one transaction. */
+export function amend(services: Services, { id, reason, change }: ParsedInput<'consultations.amend'>): void {
+  services.db.transaction(() => amendInTransaction(services, { id, reason, change })).immediate();
+}
+
+function amendInTransaction(services: Services, { id, reason, change }: ParsedInput<'consultations.amend'>): void {
+  const { db } = services;
+  const author = readSettings(db).physicianName;
+  if (!author)
+    throw new ApiError('CONFLICT', 'Enter your name in Settings first: it signs the amendment.', 'physicianName');
+  const row = loadConsultation(db, id);
+  if (row.status === 'draft') throw new ApiError('CONFLICT', 'This record is still a draft: change it directly.', 'id');
+  const { current } = readRecord(services, id);
+  let before: unknown;
+  let after: unknown;
+  switch (change.section) {
+    case 'findings':
+      before = current.findings;
+      after = normalizeFindings(change.after);
+      checkFindingsDates(change.after, localDate(services.clock()), 'change.after');
+      break;
+    case 'decision':
+      before = normalizeDecision(current.decision);
+      after = normalizeDecision(change.after);
+      checkDecisionDates(change.after, localDate(new Date(row.started_at)), 'change.after');
+      break;
+    case 'risks':
+      before = risksAmendValue(current.risks);
+      after = {
+        confirmed: riskIds.filter((r) => change.after.confirmed.includes(r)),
+        otherText: change.after.otherText,
+      };
+      break;
+    case 'notes':
+      before = current.notes;
+      after = { body: change.after.body };
+      break;
   }
-  return current;
+  if (JSON.stringify(before) === JSON.stringify(after)) {
+    throw new ApiError('VALIDATION', 'change.after: is the same as the record now', 'change.after');
+  }
+  const at = services.clock().toISOString();
+  const amendmentId = insertAmendment(db, {
+    consultationId: id,
+    at,
+    author,
+    section: change.section,
+    before,
+    after,
+    reason,
+  });
+  recordChange(services, id, 'consultation.amend', `section=${change.section} amendment=${amendmentId}`);
 }

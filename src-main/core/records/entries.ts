@@ -1,7 +1,9 @@
 /** Quick timestamped entries, each with the slide on the patient screen at that moment. */
 import type { Language, NoteEntry } from '../../../src-shared/contract/index.js';
+import { ApiError } from '../../../src-shared/errors.js';
 import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
+import { recordChange, requireDraft } from './consultation-rows.js';
 
 interface EntryRow {
   id: number;
@@ -39,7 +41,7 @@ export function listEntries(db: Db, consultationId: string): NoteEntry[] {
   return rows.map(toEntry);
 }
 
-export function insertEntry(services: Services, consultationId: string, text: string, at: string): NoteEntry {
+function insertEntry(services: Services, consultationId: string, text: string, at: string): NoteEntry {
   const slide = slideOnPatientScreen(services);
   const result = services.db
     .prepare(
@@ -48,4 +50,29 @@ export function insertEntry(services: Services, consultationId: string, text: st
     .run(consultationId, at, text, slide?.deckId ?? null, slide?.slideId ?? null, slide?.language ?? null);
   const row = services.db.prepare('SELECT * FROM note_entries WHERE id = ?').get(result.lastInsertRowid) as EntryRow;
   return toEntry(row);
+}
+
+/** Adds an entry to a draft, audited by its id (never its text). */
+export function addEntry(services: Services, consultationId: string, text: string): NoteEntry {
+  const { db } = services;
+  return db
+    .transaction(() => {
+      requireDraft(db, consultationId, 'consultationId');
+      const entry = insertEntry(services, consultationId, text, services.clock().toISOString());
+      recordChange(services, consultationId, 'consultation.update', `section=entries added=${entry.id}`);
+      return entry;
+    })
+    .immediate();
+}
+
+export function removeEntry(services: Services, consultationId: string, entryId: number): void {
+  const { db } = services;
+  db.transaction(() => {
+    requireDraft(db, consultationId, 'consultationId');
+    const result = db
+      .prepare('DELETE FROM note_entries WHERE id = ? AND consultation_id = ?')
+      .run(entryId, consultationId);
+    if (result.changes === 0) throw new ApiError('NOT_FOUND', 'This entry does not exist (any more).', 'entryId');
+    recordChange(services, consultationId, 'consultation.update', `section=entries removed=${entryId}`);
+  }).immediate();
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import type { Db } from '../db/open.js';
-import { currentSections, listAmendments } from './amendments.js';
+import { currentSections, listAmendments } from './amended-sections.js';
 import { loadConsultation } from './consultation-rows.js';
 import { localDate } from './dates.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
@@ -108,6 +108,13 @@ export function updateFollowUp(db: Db, id: string, values: FollowUpValues, at: s
        complications_other = ?, new_fractures = ?, note = ?, updated_at = ?
      WHERE id = ? AND status = 'draft'`,
   ).run(...valueColumns(values), at, id);
+}
+
+/** Signs a draft visit: from now on it is read-only. */
+export function finalizeFollowUp(db: Db, id: string, signer: string, at: string): void {
+  db.prepare(
+    `UPDATE follow_ups SET status = 'finalized', finalized_at = ?, finalized_by = ?, updated_at = ? WHERE id = ?`,
+  ).run(at, signer, at, id);
 }
 
 function valueColumns(v: FollowUpValues): Array<string | number | null> {

@@ -3,11 +3,18 @@
  * the presentation (which consultation slide views are attributed to, the
  * playlist and language on the patient screen).
  */
-import type { ConsultationRecord, PatientSpineLevel } from '../../../src-shared/contract/index.js';
+import type { ConsultationRecord, ParsedInput, PatientSpineLevel } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import { appendAudit } from '../audit.js';
 import type { Services } from '../context.js';
-import { loadConsultation, recordChange, requireDraft, type ConsultationRow } from './consultation-rows.js';
+import {
+  insertConsultation,
+  loadConsultation,
+  recordChange,
+  requireDraft,
+  type ConsultationRow,
+} from './consultation-rows.js';
+import { requirePatient } from './patients.js';
 import { parsePlaylist, readRecord, recordDigest } from './record.js';
 import { snapshotShownRisks } from './risks.js';
 import { actorName, readSettings } from './settings.js';
@@ -61,6 +68,47 @@ export function refreshPatientSpine(services: Services, id: string): void {
   const spine = patientSpine(services, id);
   if (JSON.stringify(spine) !== JSON.stringify(services.presentation.state.spine))
     services.presentation.showSpine(spine);
+}
+
+/**
+ * A new draft for the patient, in the given language and playlist or the ones on screen now; it becomes the
+ * open consultation (its slide views, its playlist on the patient screen).
+ */
+export function startConsultation(
+  services: Services,
+  { patientId, language, playlist }: ParsedInput<'consultations.start'>,
+): ConsultationRecord {
+  const { db, presentation } = services;
+  requirePatient(db, patientId, 'patientId');
+  const chosen = {
+    language: language ?? presentation.state.language,
+    playlist: playlist ?? [...presentation.state.playlist],
+  };
+  checkPlaylist(services, chosen.playlist);
+  const id = db
+    .transaction(() => {
+      const startedAt = services.clock().toISOString();
+      const physician = readSettings(db).physicianName;
+      const created = insertConsultation(db, { patientId, physician, startedAt, ...chosen });
+      appendAudit(db, {
+        at: startedAt,
+        actor: actorName(db),
+        action: 'consultation.start',
+        consultationId: created,
+        detail: `patient=${patientId}`,
+      });
+      return created;
+    })
+    .immediate();
+  attachDraft(services, { id, language: chosen.language }, chosen.playlist);
+  return readRecord(services, id);
+}
+
+/** The open consultation's record, or null (none open, or it was deleted meanwhile). */
+export function currentRecord(services: Services): ConsultationRecord | null {
+  const id = services.presentation.views.consultationId;
+  const exists = id !== null && services.db.prepare('SELECT 1 FROM consultations WHERE id = ?').get(id) !== undefined;
+  return exists ? readRecord(services, id) : null;
 }
 
 export function openConsultation(services: Services, id: string): ConsultationRecord {

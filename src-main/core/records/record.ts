@@ -2,12 +2,14 @@
 import { createHash } from 'node:crypto';
 import { deckIdSchema, type ConsultationRecord } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
-import { currentSections, listAmendments } from './amendments.js';
+import { currentSections, listAmendments } from './amended-sections.js';
 import { loadConsultation } from './consultation-rows.js';
 import { listEntries } from './entries.js';
+import { readNotes } from './notes.js';
 import { requirePatient } from './patients.js';
 import { recordRevisions } from './revisions.js';
 import { readRisks } from './risks.js';
+import { readStoredDecision } from './section-writes.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
 import { readWhatMatters } from './what-matters.js';
 
@@ -59,10 +61,8 @@ export function readRecord(services: RecordReader, id: string, field = 'id'): Co
   // The slide on screen has a running duration; write it so times are current.
   if (isOpen) services.presentation.views.flush();
   const finalized = row.status === 'finalized';
-  const notes = db.prepare('SELECT body, revision, saved_at FROM notes WHERE consultation_id = ?').get(id) as
-    { body: string; revision: number; saved_at: string } | undefined;
-  const decisionRow = db.prepare('SELECT path, details FROM decisions WHERE consultation_id = ?').get(id) as
-    { path: string | null; details: string } | undefined;
+  const notes = readNotes(db, id);
+  const decisionRow = readStoredDecision(db, id);
   const findings = parseFindings(row.findings);
   const decision = decisionView(parseDecision(decisionRow?.path, decisionRow?.details));
   const risks = readRisks(db, id, finalized);

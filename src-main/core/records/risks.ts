@@ -12,9 +12,13 @@ import {
   riskSlideId,
   type RiskId,
   type RisksInput,
+  type ParsedInput,
   type RisksView,
 } from '../../../src-shared/contract/index.js';
+import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
+import { recordChange, requireDraft } from './consultation-rows.js';
+import { bumpSection, checkBase, sectionRevision } from './revisions.js';
 
 interface RiskRow {
   risk: RiskId;
@@ -76,13 +80,37 @@ const UPSERT = `INSERT INTO risks_discussed (consultation_id, risk, confirmed, s
     confirmed_at = excluded.confirmed_at, detail = excluded.detail`;
 
 /** The doctor's confirmation: one row per risk, ticked or not. */
-export function writeConfirmedRisks(db: Db, consultationId: string, input: RisksInput, at: string): void {
+function writeConfirmedRisks(db: Db, consultationId: string, input: RisksInput, at: string): void {
   const shown = shownRiskMs(db, consultationId);
   const upsert = db.prepare(UPSERT);
   for (const risk of riskIds) {
     const detail = risk === 'other' ? input.otherText : '';
     upsert.run(consultationId, risk, input.confirmed.includes(risk) ? 1 : 0, shown.get(risk) ?? null, at, detail);
   }
+}
+
+/**
+ * The doctor confirms which risks were discussed (the risk slide on screen counts with its time so far).
+ * Confirming the same list again only marks it reviewed: no conflict, no new revision.
+ */
+export function confirmRisks(
+  services: Services,
+  { id, risks, baseRevision }: ParsedInput<'consultations.confirmRisks'>,
+): void {
+  const { db } = services;
+  db.transaction(() => {
+    requireDraft(db, id);
+    if (services.presentation.views.consultationId === id) services.presentation.views.flush();
+    const stored = readRisks(db, id, false);
+    const before = risksAmendValue(stored);
+    const after = { confirmed: riskIds.filter((r) => risks.confirmed.includes(r)), otherText: risks.otherText };
+    if (JSON.stringify(before) !== JSON.stringify(after) || stored.reviewedAt === null) {
+      checkBase('risks', baseRevision, { revision: sectionRevision(db, id, 'risks'), value: () => stored });
+      bumpSection(db, id, 'risks');
+    }
+    const at = recordChange(services, id, 'consultation.update', `section=risks confirmed=${risks.confirmed.length}`);
+    writeConfirmedRisks(db, id, risks, at);
+  }).immediate();
 }
 
 /** Freezes the shown times at finalizing, keeping what the doctor confirmed. */
