@@ -1,16 +1,13 @@
 /**
- * The consultation record as the doctor console edits it. Each section saves
- * itself through a SaveChannel (save-channel.svelte.ts). Every save names the
- * revision of the section (kept by core) that this window's text was based on;
- * a save based on an older one comes back as a conflict showing both versions
- * (issue 11, M1), and a push of another window's write never replaces a section
- * being edited here.
+ * The consultation record as the doctor console shows it, and its lifecycle: start, open, close, sign,
+ * amend, delete, entries and the risks discussed. The text sections being edited and their saving are
+ * `RecordSections` (record-sections.svelte.ts); following core's revision is `RecordFollower`
+ * (record-follow.svelte.ts); this model decides what a followed record means for what is on screen.
  */
 import type {
   CallInput,
   ConsultationRecord,
   Decision,
-  DecisionView,
   Findings,
   Language,
   RiskId,
@@ -19,109 +16,56 @@ import type {
 } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
 import { settingsModelFor, type SettingsModel } from './settings.svelte.js';
+import { RecordFollower } from './record-follow.svelte.js';
+import { RecordSections, type AttachedSection, type EditedSection } from './record-sections.svelte.js';
 import { RisksReview } from './risks-review.svelte.js';
-import { SaveChannel, describeError } from './save-channel.svelte.js';
+import { describeError } from './save-channel.svelte.js';
 
-/** Autosave delay after the last key: short, so a crash loses at most this much. */
-export const NOTES_DEBOUNCE_MS = 700;
-export const SECTION_DEBOUNCE_MS = 500;
-
-type Section = 'notes' | 'findings' | 'decision';
-
-/** What the record needs of a section saved by a model of its own (a SaveChannel is one). */
-export interface AttachedSection {
-  readonly dirty: boolean;
-  flush(): Promise<boolean>;
-  reset(): void;
-}
-
-/** The decision as edited (the record adds the SURE score). */
-export function toDecision(view: DecisionView): Decision {
-  const { path, conservativeMeasures, conservativeDetails, augmentation, referral, questions, followUpDate, sure } =
-    view;
-  return { path, conservativeMeasures, conservativeDetails, augmentation, referral, questions, followUpDate, sure };
-}
+// The public names callers have always imported from here.
+export { NOTES_DEBOUNCE_MS, SECTION_DEBOUNCE_MS, toDecision, type AttachedSection } from './record-sections.svelte.js';
 
 export class ConsultationModel {
   record = $state<ConsultationRecord | null>(null);
-  findings = $state<Findings | null>(null);
-  decision = $state<Decision | null>(null);
-  notes = $state('');
   /** The last failed action (start, finalize, …), shown near its button. */
   error = $state<string | null>(null);
   busy = $state(false);
 
   readonly #client: ApiClient;
   readonly #settings: SettingsModel;
-  /** Core's revision of each section this window's text is based on (sent with every save). */
-  #base: Record<Section, number> = { notes: 0, findings: 0, decision: 0 };
-  /** The record revision of core this window has caught up with (see core/changes.ts). */
-  #seen = { epoch: '', record: 0 };
-  #following: Promise<void> | null = null;
-  #followAgain = false;
-  /** Counts edits made in this window: a fetch that overlapped one must not put older text back. */
-  #edits = 0;
-
-  readonly notesSave: SaveChannel<{ id: string; body: string }>;
+  readonly sections: RecordSections;
   readonly risks: RisksReview;
-  readonly findingsSave: SaveChannel<{ id: string; findings: Findings }>;
-  readonly decisionSave: SaveChannel<{ id: string; decision: Decision }>;
-  /** Sections whose models live in their own files (what matters…): saved, flushed and reset with these. */
-  readonly #attached: AttachedSection[] = [];
 
   constructor(client: ApiClient, settings: SettingsModel) {
     this.#client = client;
     this.#settings = settings;
     this.risks = new RisksReview(client);
-    // The base is read when the save is sent, not when it was scheduled: a save of this window that
-    // landed just before moved it on.
-    this.notesSave = new SaveChannel(async ({ id, body }) => {
-      const saved = await client.call('notes.save', { consultationId: id, body, baseRevision: this.#base.notes });
-      if (this.record?.id === id) this.#base.notes = saved.revision;
-      return saved.savedAt;
-    }, NOTES_DEBOUNCE_MS);
-    this.findingsSave = new SaveChannel(async (input) => {
-      const record = await client.call('consultations.updateFindings', {
-        ...input,
-        baseRevision: this.#base.findings,
-      });
-      if (this.record?.id === record.id) this.#base.findings = record.revisions.findings;
-      return this.#keep(record);
-    }, SECTION_DEBOUNCE_MS);
-    this.decisionSave = new SaveChannel(async (input) => {
-      const record = await client.call('consultations.updateDecision', {
-        ...input,
-        baseRevision: this.#base.decision,
-      });
-      if (this.record?.id === record.id) this.#base.decision = record.revisions.decision;
-      return this.#keep(record);
-    }, SECTION_DEBOUNCE_MS);
-    // Core announces every change of the open record; a missed push shows in the heartbeat.
-    client.on('consultations.changed', ({ revision }) => this.#recordAt(revision));
-    client.on('sync.heartbeat', (beat) => {
-      if (beat.epoch !== this.#seen.epoch) {
-        // Core restarted: its revisions begin again, and everything is fetched afresh.
-        this.#seen = { epoch: beat.epoch, record: -1 };
-      }
-      this.#recordAt(beat.record);
+    this.sections = new RecordSections(client, {
+      recordId: () => this.record?.id ?? null,
+      keep: (record) => this.#keep(record),
     });
+    // Core announces every change of the open record; a missed push shows in the heartbeat. The follower
+    // lives as long as the client's subscriptions it makes.
+    new RecordFollower(client, () => this.#follow());
   }
 
-  /** Core's record is at `revision`: catch up once (one fetch at a time, the newest wins). */
-  #recordAt(revision: number): void {
-    if (revision <= this.#seen.record) return;
-    this.#seen.record = revision;
-    if (this.#following) {
-      this.#followAgain = true;
-      return;
-    }
-    this.#following = (async () => {
-      do {
-        this.#followAgain = false;
-        await this.#follow().catch(() => undefined);
-      } while (this.#followAgain);
-      this.#following = null;
-    })();
+  // The sections, under the names the components use.
+  get findings(): Findings | null {
+    return this.sections.findings;
+  }
+  get decision(): Decision | null {
+    return this.sections.decision;
+  }
+  get notes(): string {
+    return this.sections.notes;
+  }
+  get notesSave(): RecordSections['notesSave'] {
+    return this.sections.notesSave;
+  }
+  get findingsSave(): RecordSections['findingsSave'] {
+    return this.sections.findingsSave;
+  }
+  get decisionSave(): RecordSections['decisionSave'] {
+    return this.sections.decisionSave;
   }
 
   /**
@@ -129,7 +73,7 @@ export class ConsultationModel {
    * sections this window is not editing taken as saved elsewhere; a signed record being read stays.
    */
   async #follow(): Promise<void> {
-    const edits = this.#edits;
+    const edits = this.sections.edits;
     const { record } = await this.#client.call('consultations.current', {});
     const shown = this.record;
     if (!record) {
@@ -146,29 +90,8 @@ export class ConsultationModel {
     if (shown.id !== record.id) return;
     this.record = record;
     // Typed here while the answer was on its way: that edit is newer than what came back.
-    if (this.#edits !== edits) return;
-    this.#takeSections(record);
-  }
-
-  /**
-   * Takes core's version of each section not being edited here, and never an older one than this window
-   * already has (an answer fetched before this window's own save landed). A section being edited keeps
-   * its text and base: its next save shows the conflict instead.
-   */
-  #takeSections(record: ConsultationRecord): void {
-    const newer = (section: Section) => record.revisions[section] >= this.#base[section];
-    if (!this.findingsSave.dirty && newer('findings')) {
-      this.findings = record.current.findings;
-      this.#base.findings = record.revisions.findings;
-    }
-    if (!this.decisionSave.dirty && newer('decision')) {
-      this.decision = toDecision(record.current.decision);
-      this.#base.decision = record.revisions.decision;
-    }
-    if (!this.notesSave.dirty && newer('notes')) {
-      this.notes = record.current.notes.body;
-      this.#base.notes = record.revisions.notes;
-    }
+    if (this.sections.edits !== edits) return;
+    this.sections.follow(record);
     this.risks.follow(record);
   }
 
@@ -184,14 +107,12 @@ export class ConsultationModel {
 
   /** Some edit is waiting to be saved, or being saved. */
   get unsaved(): boolean {
-    return (
-      this.notesSave.dirty || this.findingsSave.dirty || this.decisionSave.dirty || this.#attached.some((s) => s.dirty)
-    );
+    return this.sections.dirty;
   }
 
   /** A section model of its own joins the record's saving (before signing, leaving, switching records). */
   attach(section: AttachedSection): void {
-    this.#attached.push(section);
+    this.sections.attach(section);
   }
 
   /** The clinic's settings (the physician who signs), from the window's one settings model. */
@@ -230,72 +151,36 @@ export class ConsultationModel {
   }
 
   editFindings(findings: Findings): void {
-    if (!this.record || !this.editable) return;
-    this.#edits += 1;
-    this.findings = findings;
-    this.findingsSave.schedule({ id: this.record.id, findings: $state.snapshot(findings) });
+    if (this.record && this.editable) this.sections.editFindings(this.record.id, findings);
   }
 
   editDecision(decision: Decision): void {
-    if (!this.record || !this.editable) return;
-    this.#edits += 1;
-    this.decision = decision;
-    this.decisionSave.schedule({ id: this.record.id, decision: $state.snapshot(decision) });
+    if (this.record && this.editable) this.sections.editDecision(this.record.id, decision);
   }
 
   editNotes(body: string): void {
-    if (!this.record || !this.editable) return;
-    this.#edits += 1;
-    this.notes = body;
-    this.notesSave.schedule({ id: this.record.id, body });
+    if (this.record && this.editable) this.sections.editNotes(this.record.id, body);
   }
 
   /** Saves every pending edit now (on blur, before leaving, before signing). */
-  async flushAll(): Promise<boolean> {
-    const results = await Promise.all([
-      this.notesSave.flush(),
-      this.findingsSave.flush(),
-      this.decisionSave.flush(),
-      ...this.#attached.map((s) => s.flush()),
-    ]);
-    return results.every(Boolean);
+  flushAll(): Promise<boolean> {
+    return this.sections.flushAll();
   }
 
   /** After a CONFLICT: this window's version replaces the one saved elsewhere (the doctor saw both). */
-  keepMine(section: 'notes' | 'findings' | 'decision'): Promise<boolean> {
-    const channel = this.#channel(section);
-    const conflict = channel.conflict;
-    if (!conflict) return Promise.resolve(true);
-    this.#base[section] = conflict.revision;
-    return channel.resolve(conflict.mine as never);
+  keepMine(section: EditedSection): Promise<boolean> {
+    return this.sections.keepMine(section);
   }
 
   /** After a CONFLICT: the version saved elsewhere replaces this window's edit. */
-  takeTheirs(section: 'notes' | 'findings' | 'decision'): void {
-    const channel = this.#channel(section);
-    const conflict = channel.conflict;
-    if (!conflict) return;
-    this.#edits += 1;
-    this.#base[section] = conflict.revision;
-    if (section === 'notes') this.notes = (conflict.theirs as { body: string }).body;
-    if (section === 'findings') this.findings = conflict.theirs as Findings;
-    if (section === 'decision') this.decision = toDecision(conflict.theirs as DecisionView);
-    void channel.resolve(null);
+  takeTheirs(section: EditedSection): void {
+    this.sections.takeTheirs(section);
   }
 
   /** After a notes CONFLICT: the doctor's merge of both texts is saved. */
   mergeNotes(body: string): Promise<boolean> {
-    const conflict = this.notesSave.conflict;
-    if (!conflict || !this.record) return Promise.resolve(true);
-    this.#edits += 1;
-    this.#base.notes = conflict.revision;
-    this.notes = body;
-    return this.notesSave.resolve({ id: this.record.id, body });
-  }
-
-  #channel(section: 'notes' | 'findings' | 'decision'): SaveChannel<unknown> {
-    const channels = { notes: this.notesSave, findings: this.findingsSave, decision: this.decisionSave };
-    return channels[section] as SaveChannel<unknown>;
+    if (!this.record) return Promise.resolve(true);
+    return this.sections.mergeNotes(this.record.id, body);
   }
 
   addEntry(text: string): Promise<boolean> {
@@ -364,10 +249,7 @@ export class ConsultationModel {
     return this.#act(async () => {
       if (!this.record) return;
       // Pending saves of a record being deleted are pointless.
-      this.notesSave.reset();
-      this.findingsSave.reset();
-      this.decisionSave.reset();
-      for (const section of this.#attached) section.reset();
+      this.sections.reset();
       await this.#client.call('consultations.delete', { id: this.record.id });
       this.#clear();
     });
@@ -386,33 +268,16 @@ export class ConsultationModel {
   }
 
   #show(record: ConsultationRecord): void {
-    this.notesSave.reset();
-    this.findingsSave.reset();
-    this.decisionSave.reset();
-    for (const section of this.#attached) section.reset();
+    this.sections.show(record);
     this.record = record;
-    this.findings = record.current.findings;
-    this.decision = toDecision(record.current.decision);
-    this.notes = record.current.notes.body;
-    this.#base = {
-      notes: record.revisions.notes,
-      findings: record.revisions.findings,
-      decision: record.revisions.decision,
-    };
     this.risks.reset(record);
     this.error = null;
   }
 
   #clear(): void {
     this.risks.reset(null);
-    this.notesSave.reset();
-    this.findingsSave.reset();
-    this.decisionSave.reset();
-    for (const section of this.#attached) section.reset();
+    this.sections.show(null);
     this.record = null;
-    this.findings = null;
-    this.decision = null;
-    this.notes = '';
   }
 
   async #act(action: () => Promise<void>): Promise<boolean> {
