@@ -4,11 +4,11 @@
  * another window meanwhile comes back as a conflict with both lists instead of
  * being overwritten.
  */
-import type { ConsultationRecord, RiskId, RisksView } from '../../src-shared/contract/index.js';
+import type { ConsultationRecord, RisksInput, RisksView } from '../../src-shared/contract/index.js';
 import { CallError, type ApiClient } from '../api/client.js';
 
 export interface RisksConflict {
-  mine: { confirmed: RiskId[]; otherText: string };
+  mine: RisksInput;
   theirs: RisksView;
   revision: number;
 }

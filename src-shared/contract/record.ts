@@ -23,13 +23,15 @@ import { whatMattersSchema } from './what-matters.js';
 export const amendableSections = ['findings', 'decision', 'risks', 'notes'] as const;
 export type AmendableSection = (typeof amendableSections)[number];
 export const notesAmendSchema = z.strictObject({ body: plainText(LIMITS.noteBody) });
-const risksAmendView = z.object({ confirmed: z.array(z.enum(riskIds)), otherText: z.string() });
+/** The part of the risks an amendment changes: which were confirmed, and the other risk's words. */
+export const risksAmendSchema = z.object({ confirmed: z.array(z.enum(riskIds)), otherText: z.string() });
+export type RisksAmendValue = z.infer<typeof risksAmendSchema>;
 
 const amendmentBase = { id: z.int(), at: z.string(), author: z.string(), reason: z.string() };
 export const amendmentSchema = z.discriminatedUnion('section', [
   z.object({ ...amendmentBase, section: z.literal('findings'), before: findingsSchema, after: findingsSchema }),
   z.object({ ...amendmentBase, section: z.literal('decision'), before: decisionViewSchema, after: decisionViewSchema }),
-  z.object({ ...amendmentBase, section: z.literal('risks'), before: risksAmendView, after: risksAmendView }),
+  z.object({ ...amendmentBase, section: z.literal('risks'), before: risksAmendSchema, after: risksAmendSchema }),
   z.object({ ...amendmentBase, section: z.literal('notes'), before: notesAmendSchema, after: notesAmendSchema }),
 ]);
 export type Amendment = z.infer<typeof amendmentSchema>;

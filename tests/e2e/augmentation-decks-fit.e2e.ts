@@ -5,7 +5,6 @@
  */
 import { test, expect } from './fixtures.js';
 
-type DeckValue = { value: { slides: { id: string }[] } };
 const decks = ['kyphoplasty', 'augmentation-risks', 'decision-aid'];
 
 test('every slide of the decision aid and the augmentation decks fits the patient screen, in en, fr and de', async ({
@@ -17,10 +16,10 @@ test('every slide of the decision aid and the augmentation decks fits the patien
   await doctor.startPresenting();
   const cut: string[] = [];
   let checked = 0;
-  for (const language of ['en', 'fr', 'de']) {
+  for (const language of ['en', 'fr', 'de'] as const) {
     await doctor.call('presentation.setLanguage', { language });
     for (const deckId of decks) {
-      const slides = ((await doctor.call('decks.get', { id: deckId, language })) as DeckValue).value.slides;
+      const slides = (await doctor.value('decks.get', { id: deckId, language })).slides;
       for (const [slideIndex, slide] of slides.entries()) {
         await doctor.call('presentation.goto', { deckId, slideIndex, fragment: 99 });
         await patient.expectSlide(slide.id);
@@ -47,7 +46,7 @@ test('every slide of the decision aid and the augmentation decks fits the patien
 test('icon arrays that compare two outcomes stand side by side', async ({ doctor, patient }) => {
   await doctor.call('presentation.setPlaylist', { playlist: decks });
   await doctor.startPresenting();
-  const slides = ((await doctor.call('decks.get', { id: 'kyphoplasty', language: 'en' })) as DeckValue).value.slides;
+  const slides = (await doctor.value('decks.get', { id: 'kyphoplasty', language: 'en' })).slides;
   const slideIndex = slides.findIndex((s) => s.id === 'evidence-vapour-vertos');
   await doctor.call('presentation.goto', { deckId: 'kyphoplasty', slideIndex, fragment: 99 });
   await patient.expectSlide('evidence-vapour-vertos');

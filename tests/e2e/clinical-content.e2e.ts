@@ -5,7 +5,6 @@
  */
 import { expect, test } from './fixtures.js';
 
-type DeckValue = { value: { slides: { id: string }[] } };
 const DECKS = ['osteoporosis', 'vertebral-fracture', 'conservative-care', 'after-treatment'];
 const RED = 'rgb(179, 38, 30)'; // the harm colour (#b3261e)
 
@@ -17,10 +16,10 @@ test('every slide of the part-A decks fits a 1920×1080 patient screen, in en, f
   await patient.page.setViewportSize({ width: 1920, height: 1080 });
   await doctor.startPresenting();
   const overflowing: string[] = [];
-  for (const language of ['en', 'fr', 'de']) {
+  for (const language of ['en', 'fr', 'de'] as const) {
     await doctor.call('presentation.setLanguage', { language });
     for (const deckId of DECKS) {
-      const slides = ((await doctor.call('decks.get', { id: deckId, language })) as DeckValue).value.slides;
+      const slides = (await doctor.value('decks.get', { id: deckId, language })).slides;
       for (const [slideIndex, slide] of slides.entries()) {
         await doctor.call('presentation.goto', { deckId, slideIndex, fragment: 99 });
         await patient.expectSlide(slide.id);
@@ -51,8 +50,7 @@ test('two icon arrays that compare groups stand side by side; good news is not r
 }) => {
   await patient.page.setViewportSize({ width: 1920, height: 1080 });
   await doctor.startPresenting();
-  const slides = ((await doctor.call('decks.get', { id: 'conservative-care', language: 'en' })) as DeckValue).value
-    .slides;
+  const slides = (await doctor.value('decks.get', { id: 'conservative-care', language: 'en' })).slides;
   const show = async (slideId: string): Promise<void> => {
     await doctor.call('presentation.goto', {
       deckId: 'conservative-care',

@@ -1,13 +1,7 @@
 import { expect, test } from './fixtures.js';
 
-type Listing = {
-  value: {
-    decks: { id: string; titles: { en?: string }; certifying?: { version: string; evidenceReviewed: string | null } }[];
-  };
-};
-
 test("the playlist shows each deck's certifying items, with the translation's review status", async ({ doctor }) => {
-  const listing = ((await doctor.call('decks.list', {})) as Listing).value;
+  const listing = await doctor.value('decks.list', {});
   const deck = listing.decks.find((d) => d.id === 'kyphoplasty');
   expect(deck?.certifying?.evidenceReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await doctor.call('presentation.setPlaylist', { playlist: ['kyphoplasty'] });

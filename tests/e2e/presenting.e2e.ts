@@ -1,12 +1,10 @@
 import { expect, test } from './fixtures.js';
 
-type DeckValue = { value: { slides: { id: string; fragments: number }[] } };
-
 test('clicker keys: next, previous, Home/End, number then Enter, black and white screen, Esc', async ({
   doctor,
   patient,
 }) => {
-  const deck = ((await doctor.call('decks.get', { id: 'osteoporosis', language: 'en' })) as DeckValue).value.slides;
+  const deck = (await doctor.value('decks.get', { id: 'osteoporosis', language: 'en' })).slides;
   const ids = deck.map((s) => s.id);
   await doctor.startPresenting();
   await patient.expectSlide(ids[0] ?? '');
@@ -93,8 +91,7 @@ test('keys do nothing while typing in a text field', async ({ doctor, patient })
 test('switching language keeps the slide; a reloaded patient screen resumes', async ({ doctor, patient }) => {
   await doctor.startPresenting();
   await doctor.call('presentation.goto', { deckId: 'vertebral-fracture', slideIndex: 2 });
-  const deck = ((await doctor.call('decks.get', { id: 'vertebral-fracture', language: 'en' })) as DeckValue).value
-    .slides;
+  const deck = (await doctor.value('decks.get', { id: 'vertebral-fracture', language: 'en' })).slides;
   const slideId = deck[2]?.id ?? '';
   await patient.expectSlide(slideId);
   const english = await patient.currentSlide.innerText();

@@ -9,8 +9,6 @@ import { DoctorConsole } from './page-models/doctor-console.js';
 import { PatientScreen } from './page-models/patient-screen.js';
 import { expect, test } from './fixtures.js';
 
-type Listing = { value: { decks: { id: string; source: string }[] } };
-type DeckValue = { value: { slides: { id: string }[] } };
 type Box = { what: string; x: number; y: number; w: number; h: number };
 
 /** Largest allowed difference, as a fraction of the slide's width or height (1 % ≈ 13 px at 1280×720). */
@@ -61,16 +59,16 @@ test('the console live view lays out every bundled slide as the patient screen d
     const patient = new PatientScreen(patientPage);
     await doctor.startPresenting();
 
-    const listing = (await doctor.call('decks.list', {})) as Listing;
-    const bundled = listing.value.decks.filter((d) => d.source === 'bundled');
+    const listing = await doctor.value('decks.list', {});
+    const bundled = listing.decks.filter((d) => d.source === 'bundled');
     expect(bundled.length).toBeGreaterThanOrEqual(6);
     const live = doctorPage.getByRole('img', { name: 'Live slide' });
     let compared = 0;
     const differences: string[] = [];
-    for (const language of ['en', 'de']) {
+    for (const language of ['en', 'de'] as const) {
       await doctor.call('presentation.setLanguage', { language });
       for (const deck of bundled) {
-        const slides = ((await doctor.call('decks.get', { id: deck.id, language })) as DeckValue).value.slides;
+        const slides = (await doctor.value('decks.get', { id: deck.id, language })).slides;
         for (const [slideIndex, slide] of slides.entries()) {
           await doctor.call('presentation.goto', { deckId: deck.id, slideIndex, fragment: 99 });
           await patient.expectSlide(slide.id);

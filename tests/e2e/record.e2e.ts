@@ -15,11 +15,9 @@ import { expect, test } from './fixtures.js';
 import type { DoctorConsole } from './page-models/doctor-console.js';
 import { RecordPanel } from './page-models/record-panel.js';
 
-type DeckValue = { value: { slides: { id: string }[] } };
-
 async function slideIds(doctor: DoctorConsole, deckId: string): Promise<string[]> {
-  const answer = (await doctor.call('decks.get', { id: deckId, language: 'en' })) as DeckValue;
-  return answer.value.slides.map((s) => s.id);
+  const deck = await doctor.value('decks.get', { id: deckId, language: 'en' });
+  return deck.slides.map((s) => s.id);
 }
 
 async function ok<T>(doctor: DoctorConsole, name: string, input: unknown): Promise<T> {

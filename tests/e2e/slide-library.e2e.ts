@@ -2,16 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, watchConsole } from './fixtures.js';
 
-type Listing = { value: { decks: { id: string; languages: string[]; source: string }[]; problems: unknown[] } };
-type DeckValue = { value: { slides: { id: string }[] } };
-
 test('every slide of every bundled deck renders on the patient screen, in en, fr and de, without errors', async ({
   doctor,
   patient,
 }) => {
   test.setTimeout(240_000);
   const problems = watchConsole(patient.page);
-  const listing = ((await doctor.call('decks.list', {})) as Listing).value;
+  const listing = await doctor.value('decks.list', {});
   expect(listing.problems).toEqual([]);
   const bundled = listing.decks.filter((d) => d.source === 'bundled');
   expect(bundled.length).toBeGreaterThanOrEqual(7);
@@ -20,10 +17,10 @@ test('every slide of every bundled deck renders on the patient screen, in en, fr
   await doctor.call('presentation.setPlaylist', { playlist: bundled.map((d) => d.id) });
   await doctor.startPresenting();
   let rendered = 0;
-  for (const language of ['en', 'fr', 'de']) {
+  for (const language of ['en', 'fr', 'de'] as const) {
     await doctor.call('presentation.setLanguage', { language });
     for (const deck of bundled) {
-      const slides = ((await doctor.call('decks.get', { id: deck.id, language })) as DeckValue).value.slides;
+      const slides = (await doctor.value('decks.get', { id: deck.id, language })).slides;
       for (const [slideIndex, slide] of slides.entries()) {
         await doctor.call('presentation.goto', { deckId: deck.id, slideIndex, fragment: 99 });
         await patient.expectSlide(slide.id);
@@ -104,7 +101,7 @@ test("the clinic's own PDF and Markdown decks can be presented; a broken deck is
   fs.writeFileSync(path.join(decksDir, 'broken', 'en.md'), '# no front matter\n\n<script>alert(1)</script>\n');
   await doctor.page.getByRole('button', { name: 'Reload decks' }).click();
   await expect(doctor.page.getByText(/problem\(s\) in deck files/)).toBeVisible();
-  const listing = ((await doctor.call('decks.list', {})) as Listing).value;
+  const listing = await doctor.value('decks.list', {});
   const pdf = listing.decks.find((d) => d.source === 'user' && d.id !== 'clinic-welcome');
   expect(pdf).toBeTruthy();
   expect(listing.decks.find((d) => d.id === 'broken')).toBeUndefined();

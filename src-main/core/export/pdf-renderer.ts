@@ -4,7 +4,9 @@
  * Electron with a hidden window (electron/print-pdf.ts). Both take their page
  * layout from `pdfLayout`, so a document looks the same in either mode.
  */
-export type PaperSize = 'A4' | 'Letter';
+import type { Settings } from '../../../src-shared/contract/index.js';
+
+export type PaperSize = Settings['paperSize'];
 
 export interface PdfRenderer {
   /** The HTML must need nothing from outside (fonts and images as data: URLs). */

@@ -15,6 +15,7 @@ import type {
   Patient,
   PatientCorrection,
   RiskId,
+  RisksAmendValue,
   Settings,
   WhatMatters,
 } from '../../../src-shared/contract/index.js';
@@ -75,7 +76,7 @@ export interface ExportSummary {
   patient: SummaryPatient;
   findings: Findings;
   explained: { decks: ShownDeck[]; risks: Array<{ risk: RiskId; shownMs: number }> };
-  risks: { confirmed: RiskId[]; otherText: string };
+  risks: RisksAmendValue;
   decision: DecisionView;
   /** What matters to the patient, as signed (not amendable). */
   whatMatters: WhatMatters;

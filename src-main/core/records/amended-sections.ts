@@ -9,7 +9,7 @@ import {
   type AmendableSection,
   type Amendment,
   type ConsultationRecord,
-  type RiskId,
+  type RisksAmendValue,
 } from '../../../src-shared/contract/index.js';
 import type { Db } from '../db/open.js';
 import { applyRisksAmendment } from './risks.js';
@@ -27,7 +27,7 @@ interface AmendmentRow {
 
 type Sections = ConsultationRecord['current'];
 
-function parseRisks(json: string): { confirmed: RiskId[]; otherText: string } {
+function parseRisks(json: string): RisksAmendValue {
   const value = JSON.parse(json) as { confirmed?: unknown; otherText?: unknown };
   const confirmed = Array.isArray(value.confirmed) ? value.confirmed : [];
   return {

@@ -6,10 +6,12 @@
  * changes nothing is accepted whatever its base: it is a retry of a save that
  * landed, or both windows wrote the same.
  */
+import type { ConsultationRecord } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import type { Db } from '../db/open.js';
 
-export type RecordSection = 'findings' | 'decision' | 'risks';
+/** The sections with a revision row of their own (the notes keep theirs in their own table). */
+export type RecordSection = Exclude<keyof ConsultationRecord['revisions'], 'notes'>;
 export type RevisedSection = RecordSection | 'notes' | 'patient';
 
 export function sectionRevision(db: Db, consultationId: string, section: RecordSection): number {
@@ -21,7 +23,7 @@ export function sectionRevision(db: Db, consultationId: string, section: RecordS
 }
 
 /** The revisions of a record's sections, as the console bases its next saves on them. */
-export function recordRevisions(db: Db, consultationId: string): Record<RecordSection | 'notes', number> {
+export function recordRevisions(db: Db, consultationId: string): ConsultationRecord['revisions'] {
   const rows = db
     .prepare('SELECT section, revision FROM record_revisions WHERE consultation_id = ?')
     .all(consultationId) as Array<{ section: RecordSection; revision: number }>;

@@ -13,6 +13,7 @@ import {
   type RiskId,
   type RisksInput,
   type ParsedInput,
+  type RisksAmendValue,
   type RisksView,
 } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
@@ -132,11 +133,11 @@ export function snapshotShownRisks(db: Db, consultationId: string): void {
 }
 
 /** The part of the risks an amendment can change. */
-export function risksAmendValue(view: RisksView): { confirmed: RiskId[]; otherText: string } {
+export function risksAmendValue(view: RisksView): RisksAmendValue {
   return { confirmed: view.items.filter((i) => i.confirmed).map((i) => i.risk), otherText: view.otherText };
 }
 
-export function applyRisksAmendment(view: RisksView, after: { confirmed: RiskId[]; otherText: string }): RisksView {
+export function applyRisksAmendment(view: RisksView, after: RisksAmendValue): RisksView {
   return {
     ...view,
     items: view.items.map((item) => ({ ...item, confirmed: after.confirmed.includes(item.risk) })),

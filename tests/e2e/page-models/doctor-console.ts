@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { CallInput, CallName, CallOutput } from '../../../src-shared/contract/index.js';
 
 export class DoctorConsole {
   readonly page: Page;
@@ -29,6 +30,13 @@ export class DoctorConsole {
   async startPresenting(): Promise<void> {
     await this.press('F5');
     await expect(this.patientSees).toContainText('Slide 1');
+  }
+
+  /** The value of a call that must succeed, typed from the contract (no shape restated in a test). */
+  async value<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+    const answer = await this.call(name, input);
+    if (!answer.ok) throw new Error(`${name} failed: ${answer.error?.code ?? 'no answer'}`);
+    return answer.value as CallOutput<N>;
   }
 
   /** Calls core directly as this window would (for setup steps). */
