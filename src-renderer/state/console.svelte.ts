@@ -8,6 +8,7 @@ import {
   type CallInput,
   type CallName,
   type Deck,
+  type DeckProblem,
   type DeckSummary,
   type Slide,
   type Stroke,
@@ -21,7 +22,7 @@ export type Tool = 'none' | 'laser' | 'pen' | 'eraser';
 export class ConsoleModel {
   readonly presentation: PresentationModel;
   decks = $state<DeckSummary[]>([]);
-  problems = $state<{ file: string; line: number; message: string }[]>([]);
+  problems = $state<DeckProblem[]>([]);
   userDecksFolder = $state('');
   pendingNumber = $state('');
   preview = $state<{ deck: Deck; slideIndex: number } | null>(null);
