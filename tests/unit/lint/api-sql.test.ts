@@ -5,24 +5,17 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
+import type { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintAt, oneRule, root } from './one-rule.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 let eslint: ESLint;
 
 beforeAll(() => {
-  eslint = new ESLint({
-    cwd: root,
-    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-syntax',
-    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-  });
+  eslint = oneRule('no-restricted-syntax');
 });
 
-async function messages(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
-}
+const messages = (file: string, code: string): Promise<string[]> => lintAt(eslint, file, code);
 
 const statement = `export function f(db: { prepare(sql: string): { run(): void }; exec(sql: string): void }): void {
   db.prepare('DELETE FROM notes').run();

@@ -5,28 +5,21 @@
  * everything (or nothing) fails here.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
+import type { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintAt, oneRule, root } from './one-rule.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let eslint: ESLint;
 
 beforeAll(() => {
-  eslint = new ESLint({
-    cwd: root,
-    // Only the layer rule: the fixtures are not on disk, so type-aware rules (and the project service) stay off.
-    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
-    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
-  });
+  eslint = oneRule('no-restricted-imports');
 });
 
 async function importErrors(file: string, specifier: string): Promise<string[]> {
   const code = file.endsWith('.svelte')
     ? `<script lang="ts">\n  import x from '${specifier}';\n  console.log(x);\n</script>\n`
     : `import x from '${specifier}';\nexport default x;\n`;
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+  return lintAt(eslint, file, code);
 }
 
 /** [fixture file, forbidden imports, an allowed import] per folder. */
