@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { expect } from 'vitest';
 import type {
   CallName,
+  CallOutput,
   ConsultationRecord,
   FollowUp,
   Patient,
@@ -71,7 +72,7 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       return;
     }
     case 'patients.correct': {
-      const { patient, correction } = value as { patient: Patient; correction: { id: number; reason: string } };
+      const { patient, correction } = value as CallOutput<'patients.correct'>;
       sameAs(await get(world, 'patients.get', { id: patient.id }), patient);
       if ('displayName' in input) expect(patient.displayName).toBe(input.displayName || null);
       if ('hospitalNumber' in input)
@@ -97,7 +98,7 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       return;
     }
     case 'notes.addEntry': {
-      const entry = value as { id: number };
+      const entry = value as CallOutput<'notes.addEntry'>;
       pools.entries.push(entry.id);
       pools.pairs.push({ consultationId: input.consultationId as string, entryId: entry.id });
       const stored = await get<ConsultationRecord>(world, 'consultations.get', { id: input.consultationId });
@@ -205,7 +206,7 @@ export async function checkRoundTrip(world: World, input: Record<string, unknown
       return;
     }
     case 'exports.create': {
-      const { files } = value as { files: Array<{ path: string; bytes: number }> };
+      const { files } = value as CallOutput<'exports.create'>;
       for (const file of files) expect(fs.statSync(file.path).size).toBe(file.bytes);
       return;
     }
