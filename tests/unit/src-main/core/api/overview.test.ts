@@ -11,7 +11,7 @@ import {
   type Decision,
   type FollowUpValues,
   type Overview,
-  type SpineLevel,
+  type spineLevels,
 } from '../../../../../src-shared/contract/index.js';
 import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import { mountSmallDisk } from '../../../helpers/small-disk.js';
@@ -20,6 +20,8 @@ import { auditRows, emptyDecision, emptyFindings, expectRejected, newPatient, re
 
 const DAY = 86_400_000;
 const yes = { sureOfChoice: true, knowsBenefitsAndRisks: true, clearAboutValues: true, enoughSupport: true };
+
+type SpineLevel = (typeof spineLevels)[number];
 
 interface Spec {
   day: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PainPoint } from '../../../../../src-shared/contract/index.js';
-import { CHART, chartGeometry } from '../../../../../src-renderer/doctor/record/timeline-chart.js';
+import type { PainPoint } from '../../../src-shared/contract/index.js';
+import { CHART, chartGeometry } from '../../../src-shared/timeline-chart.js';
 
 const point = (date: string, pain: number, kind: PainPoint['kind'], id: string): PainPoint => ({
   date,
