@@ -13,8 +13,8 @@ export class OverviewModel {
   from = $state('');
   to = $state('');
   overview = $state.raw<Overview | null>(null);
-  /** When the shown figures were computed (ISO). */
-  computedAt = $state<string | null>(null);
+  /** When the shown figures were computed (ms since the epoch). */
+  computedAt = $state<number | null>(null);
   busy = $state(false);
   error = $state<string | null>(null);
   exported = $state.raw<ExportedFile | null>(null);
@@ -37,7 +37,7 @@ export class OverviewModel {
       // A late answer for an older range is dropped.
       if (asked !== this.#asked) return;
       this.overview = overview;
-      this.computedAt = new Date().toISOString();
+      this.computedAt = Date.now();
     } catch (error) {
       if (asked === this.#asked) this.error = messageOf(error);
     } finally {
