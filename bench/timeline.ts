@@ -14,6 +14,7 @@ import { createCore } from '../src-main/core/create-core.js';
 import { buildTimeline, type IndexConsultation } from '../src-main/core/records/follow-ups.js';
 import type { FollowUp } from '../src-shared/contract/index.js';
 import { fmt, record, repoRoot, summary } from './lib.js';
+import { overviewInJs } from './overview-baseline.js';
 
 const CONSULTATIONS = Number(process.env.BENCH_CONSULTATIONS ?? 100_000);
 const RUNS = 500;
@@ -38,9 +39,16 @@ db.transaction(() => {
   );
   const decision = db.prepare('INSERT INTO decisions (consultation_id, path, details, updated_at) VALUES (?, ?, ?, ?)');
   const visit = db.prepare(
-    `INSERT INTO follow_ups (id, consultation_id, visit_date, pain_now, mobility, pain_medication, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'limited', 'simple', 'finalized', ?, ?)`,
+    `INSERT INTO follow_ups (id, consultation_id, visit_date, pain_now, mobility, pain_medication, status, created_at, updated_at,
+       complications, complications_other, new_fractures, bone_medicine)
+     VALUES (?, ?, ?, ?, 'limited', 'simple', 'finalized', ?, ?, ?, ?, ?, ?)`,
   );
+  const plan = db.prepare('INSERT INTO bone_health_plans (consultation_id, medicine, updated_at) VALUES (?, ?, ?)');
+  const amend = db.prepare(
+    `INSERT INTO amendments (consultation_id, at, author, section, before, after, reason)
+     VALUES (?, ?, 'Dr Bench', 'decision', ?, ?, 'bench')`,
+  );
+  const BONE = [null, 'not-started', 'started', 'taking', 'stopped'];
   for (let i = 0; i < CONSULTATIONS; i += 1) {
     const startMs = Date.UTC(2016, 0, 1) + i * 3_000_000;
     const at = new Date(startMs).toISOString();
@@ -53,18 +61,41 @@ db.transaction(() => {
     const pain = 5 + (i % 6);
     const augmentation = i % 2 === 0;
     const planned = augmentation ? day(startMs + 7 * 86_400_000) : null;
+    // Overview figures need variety: SURE answered in most, a procedure or not, fractures in two of three.
+    const sure =
+      i % 5 === 0
+        ? {}
+        : {
+            sure: {
+              sureOfChoice: true,
+              knowsBenefitsAndRisks: i % 3 !== 0,
+              clearAboutValues: true,
+              enoughSupport: i % 7 !== 0,
+            },
+          };
+    const procedure = i % 6 === 0 ? null : i % 4 === 0 ? 'balloon-kyphoplasty' : 'vertebroplasty';
     const details = augmentation
-      ? { augmentation: { procedure: 'vertebroplasty', levels: ['L1'], anaesthesia: 'local', plannedDate: planned } }
-      : {};
+      ? { augmentation: { procedure, levels: ['L1'], anaesthesia: 'local', plannedDate: planned }, ...sure }
+      : sure;
     consultation.run(
       id,
       patientId,
       at,
-      JSON.stringify({ painNow: pain, painSince: null, fracturedLevels: [], redFlags: [] }),
+      JSON.stringify({
+        painNow: pain,
+        painSince: null,
+        fracturedLevels: i % 3 === 0 ? [] : [{ level: 'L1', grade: 2 }],
+        redFlags: [],
+      }),
       at,
       at,
     );
     decision.run(id, augmentation ? 'augmentation' : 'conservative', JSON.stringify(details), at);
+    if (i % 4 === 1) plan.run(id, ['started', 'continued', 'declined', 'referred'][(i % 16) >> 2], at);
+    // One record in 50 amended to another decision (the overview counts the amended one).
+    if (i % 50 === 7) {
+      amend.run(id, at, JSON.stringify({ path: 'conservative' }), JSON.stringify({ path: 'referred', ...sure }));
+    }
     memory.consultations.push({
       id,
       patientId,
@@ -78,7 +109,18 @@ db.transaction(() => {
     for (let v = 0; v < 1 + (i % 5); v += 1) {
       const vid = crypto.randomUUID();
       const visitDate = day(startMs + (14 + v * 60) * 86_400_000);
-      visit.run(vid, id, visitDate, Math.max(0, pain - 2 - v), at, at);
+      visit.run(
+        vid,
+        id,
+        visitDate,
+        Math.max(0, pain - 2 - v),
+        at,
+        at,
+        JSON.stringify(i % 9 === v ? ['cement-leak'] : i % 13 === v ? ['adjacent-fracture', 'infection-bleeding'] : []),
+        i % 31 === v ? 'pneumonia' : '',
+        JSON.stringify(i % 17 === v ? ['T11'] : []),
+        BONE[(i + v) % BONE.length],
+      );
       memory.visits.push({
         id: vid,
         consultationId: id,
@@ -131,6 +173,32 @@ const baseline = await timed((i) => {
     memory.visits.filter((v) => ids.has(v.consultationId)),
   );
 });
+// BENCH_CACHE_MB: the figure with a larger SQLite page cache than the default 2 MB (the overview reads the
+// whole file; with 2 MB nearly every index probe is a read from the OS).
+if (process.env.BENCH_CACHE_MB) db.pragma(`cache_size = -${Number(process.env.BENCH_CACHE_MB) * 1024}`);
+// The practice overview over all records, through dispatch; its baseline reads every row into JavaScript.
+const OVERVIEW_RUNS = Number(process.env.BENCH_OVERVIEW_RUNS ?? 40);
+const all = { from: null, to: null };
+let sqlOverview: unknown = null;
+const overviewSamples: number[] = [];
+const baselineSamples: number[] = [];
+let jsOverview: unknown = null;
+for (let i = 0; i < OVERVIEW_RUNS; i += 1) {
+  // Interleaved, so a burst of load on the shared machine falls on both alike.
+  let started = performance.now();
+  const result = await core.dispatch('overview.get', all, doctor);
+  overviewSamples.push(performance.now() - started);
+  if (!result.ok) throw new Error(result.error.message);
+  sqlOverview = result.value;
+  started = performance.now();
+  jsOverview = overviewInJs(db, all);
+  baselineSamples.push(performance.now() - started);
+}
+const same = JSON.stringify(sqlOverview) === JSON.stringify(jsOverview);
+if (!same) {
+  console.error('overview: SQL and JavaScript disagree', JSON.stringify(sqlOverview), JSON.stringify(jsOverview));
+  process.exitCode = 1;
+}
 core.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -140,6 +208,15 @@ console.log(`bench:timeline — ${CONSULTATIONS} consultations, ${visits} visits
 console.log(`patient timeline through dispatch    p50 ${fmt(t.p50)}  p95 ${fmt(t.p95)}  (goal p95 < 20 ms)`);
 console.log(`baseline: JS over all rows in memory p50 ${fmt(b.p50)}  p95 ${fmt(b.p95)}`);
 console.log(`points per timeline on average: ${(points / RUNS).toFixed(1)}`);
+const o = summary(overviewSamples);
+const ob = summary(baselineSamples);
+const [load1] = os.loadavg();
+console.log(`practice overview, all records (SQL) p50 ${fmt(o.p50)}  p95 ${fmt(o.p95)}  (goal p95 < 200 ms)`);
+console.log(`baseline: JS over all rows read      p50 ${fmt(ob.p50)}  p95 ${fmt(ob.p95)}`);
+console.log(
+  `overview equal to the baseline: ${same ? 'yes' : 'NO'}; load average ${load1?.toFixed(2)} on ${os.cpus().length} cores`,
+);
+console.log(`overview: ${JSON.stringify(sqlOverview)}`);
 record({
   bench: 'timeline',
   figure: 'patient timeline p95',
@@ -148,4 +225,13 @@ record({
   baseline: { label: 'JS over all rows in memory', value: b.p95 },
   goal: '< 20 ms',
   met: t.p95 < 20,
+});
+record({
+  bench: 'timeline',
+  figure: 'practice overview p95 (all records)',
+  value: o.p95,
+  unit: 'ms',
+  baseline: { label: 'JS over all rows read', value: ob.p95 },
+  goal: '< 200 ms, equal to the baseline',
+  met: o.p95 < 200 && same,
 });

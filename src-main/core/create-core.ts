@@ -18,6 +18,7 @@ import { SlideViewLog } from './presentation/slide-views.js';
 import { dispatch } from './registry.js';
 import { ChangeFeed, changesRecord } from './changes.js';
 import { flushSearchIndex } from './records/search-index.js';
+import { endsProgress } from './records/progress.js';
 import { SessionLock } from './session-lock.js';
 import { useAuditKey } from './audit.js';
 import { loadOrCreateAuditKey, prepareAuditChain } from './audit-key.js';
@@ -163,6 +164,8 @@ export function createCore(options: CoreOptions): Core {
       const result = await dispatch(name, input, { caller, services });
       // Announced after the call landed, with the state it left (one place for every record write).
       if (result.ok && isCallName(name)) {
+        // "Your progress" belongs to the record the doctor was looking at: another record, and it goes.
+        if (endsProgress(name)) presentation.hideProgress();
         if (changesRecord(name)) changes.record();
         else if (name === 'settings.update') {
           changes.settings();

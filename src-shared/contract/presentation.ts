@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { BOTH, DOCTOR_ONLY, call, event } from './define.js';
-import { LIMITS, deckIdSchema, emptyInput, languageSchema } from './common.js';
+import { LIMITS, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
 
 export const blankModes = ['none', 'black', 'white'] as const;
 export const spineLevels = [
@@ -70,6 +70,27 @@ export const marksDeltaSchema = z.object({
 });
 export type MarksDelta = z.infer<typeof marksDeltaSchema>;
 
+/**
+ * "Your progress" (issue 15, item 5): the patient's pain over time as the patient screen charts it, put
+ * into the state by core when the doctor chooses it. Derived, never a record: no name, no hospital number,
+ * no id and no date, only days after the patient's first consultation.
+ */
+export const progressSchema = z.strictObject({
+  /** Pain (NRS 0–10) at a consultation or a visit, `day` days after the first consultation. */
+  points: z
+    .array(
+      z.strictObject({
+        day: z.int().min(0),
+        pain: z.int().min(0).max(10),
+        kind: z.enum(['consultation', 'visit']),
+      }),
+    )
+    .max(500),
+  /** Days of the procedures after the first consultation. */
+  procedures: z.array(z.int()).max(50),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
 export const presentationStateSchema = z.object({
   /** This run of core: a new one (after a restart) starts its revisions again. */
   epoch: z.string(),
@@ -96,6 +117,8 @@ export const presentationStateSchema = z.object({
    * slide; null at the end of the playlist. The console's "next" preview shows it.
    */
   next: positionSchema.nullable(),
+  /** "Your progress" on the patient screen, over the slides; null: not shown. */
+  progress: progressSchema.nullable(),
 });
 export type PresentationState = z.infer<typeof presentationStateSchema>;
 
@@ -138,6 +161,16 @@ export const presentationCalls = {
   }),
   'presentation.showSpine': call({
     input: z.strictObject({ levels: z.array(fracturedLevelSchema).max(17).nullable() }),
+    output: state,
+    roles: DOCTOR_ONLY,
+  }),
+  /**
+   * Shows the patient's pain over time on the patient screen ("your progress"), or takes it away (null).
+   * Core derives the points from the record (no identifier in them); any navigation, a blank screen, and
+   * opening, closing or starting a consultation take it away too.
+   */
+  'presentation.showProgress': call({
+    input: z.strictObject({ patientId: uuidSchema.nullable() }),
     output: state,
     roles: DOCTOR_ONLY,
   }),

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../src-shared/errors.js';
 import type { AreaHandlers } from '../handler.js';
+import { readProgress } from '../records/progress.js';
 
 export const presentationApi: AreaHandlers<'presentation'> = {
   'presentation.get': (_input, { services }) => services.presentation.state,
@@ -26,6 +27,8 @@ export const presentationApi: AreaHandlers<'presentation'> = {
   },
   'presentation.setLanguage': ({ language }, { services }) => services.presentation.setLanguage(language),
   'presentation.showSpine': ({ levels }, { services }) => services.presentation.showSpine(levels),
+  'presentation.showProgress': ({ patientId }, { services }) =>
+    services.presentation.showProgress(patientId === null ? null : readProgress(services.db, patientId)),
   'presentation.addStroke': ({ stroke }, { services }) => services.presentation.addStroke(stroke),
   'presentation.clearStrokes': ({ scope }, { services }) => services.presentation.clearStrokes(scope),
   'presentation.setPointer': ({ pointer }, { services }) => services.presentation.setPointer(pointer),

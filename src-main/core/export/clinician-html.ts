@@ -24,6 +24,7 @@ import {
 } from './section-lines.js';
 import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
+import { PAIN_CHART_CSS, painChartHtml } from './pain-chart.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -169,13 +170,14 @@ ${explained(s)}
 ${list(decision, '')}
 <h2>What matters to the patient</h2>
 ${list(whatMattersLines(s.whatMatters), '')}
+${painChartHtml(s.painChart)}
 ${last === undefined ? '' : notes(s)}
 ${closing}`;
   return documentHtml({
     lang: 'en',
     title: `Consultation summary ${s.patient.label} ${s.day}`,
     paper: s.clinic.paperSize,
-    css: CSS,
+    css: CSS + PAIN_CHART_CSS,
     body,
   });
 }

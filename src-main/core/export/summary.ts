@@ -20,6 +20,7 @@ import type {
   WhatMatters,
 } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
+import { readPainChart, type PainChart } from './pain-chart.js';
 import { localDate } from '../records/dates.js';
 import { listCorrections } from '../records/corrections.js';
 import { readRecord } from '../records/record.js';
@@ -96,6 +97,8 @@ export interface ExportSummary {
    * (`npm run audit:check` recomputes both). Null for a draft.
    */
   seal: ExportSeal | null;
+  /** Pain at this consultation and its signed follow-up visits, for the clinician PDF's chart (none: no visit). */
+  painChart?: PainChart | null;
 }
 
 export interface SummaryCorrection {
@@ -146,7 +149,14 @@ export function loadSummary(
   const settings = readSettings(services.db);
   const corrections = listCorrections(services.db, record.patient.id);
   const seal = record.status === 'finalized' ? sealOf(services, record.id) : null;
-  return summaryFromRecord(record, { settings, decks: services.library.list().decks, pseudonymize, corrections, seal });
+  const summary = summaryFromRecord(record, {
+    settings,
+    decks: services.library.list().decks,
+    pseudonymize,
+    corrections,
+    seal,
+  });
+  return { ...summary, painChart: readPainChart(services.db, record.id, record.patient.id) };
 }
 
 function shownDecks(record: ConsultationRecord, decks: readonly DeckSummary[]): ShownDeck[] {

@@ -9,6 +9,7 @@ import type {
   PatientSpineLevel,
   Position,
   PresentationState,
+  Progress,
   Stroke,
 } from '../../../src-shared/contract/index.js';
 import type { DeckLibrary } from '../decks/library.js';
@@ -68,6 +69,7 @@ export class PresentationStore {
       pointer: null,
       startedAt: null,
       next: null,
+      progress: null,
     };
     this.#state = { ...this.#state, next: this.nextStep() };
   }
@@ -93,11 +95,21 @@ export class PresentationStore {
   }
 
   start(): PresentationState {
-    return this.#update({ startedAt: this.#state.startedAt ?? this.#clock().toISOString() });
+    return this.#update({ startedAt: this.#state.startedAt ?? this.#clock().toISOString(), progress: null });
   }
 
   stop(): PresentationState {
-    return this.#update({ startedAt: null, pointer: null });
+    return this.#update({ startedAt: null, pointer: null, progress: null });
+  }
+
+  /** "Your progress" over the slides (points derived by core, no identifier), or null to take it away. */
+  showProgress(progress: Progress | null): PresentationState {
+    return this.#update({ progress });
+  }
+
+  /** Takes "your progress" away if shown (the doctor moved on); no push when it was not. */
+  hideProgress(): void {
+    if (this.#state.progress !== null) this.#update({ progress: null });
   }
 
   next(): PresentationState {
@@ -160,6 +172,7 @@ export class PresentationStore {
       strokes: [],
       pointer: null,
       spine,
+      progress: null,
     });
   }
 
@@ -173,6 +186,7 @@ export class PresentationStore {
       strokes: [],
       pointer: null,
       spine: null,
+      progress: null,
     });
   }
 
@@ -212,7 +226,13 @@ export class PresentationStore {
   }
 
   #move(position: Position, start = false): PresentationState {
-    const patch: Partial<PresentationState> = { position, strokes: this.#strokesAt(position), pointer: null };
+    // Moving to a slide shows the slide: "your progress" goes.
+    const patch: Partial<PresentationState> = {
+      position,
+      strokes: this.#strokesAt(position),
+      pointer: null,
+      progress: null,
+    };
     if (start && this.#state.startedAt === null) patch.startedAt = this.#clock().toISOString();
     return this.#update(patch);
   }

@@ -22,6 +22,7 @@ function state(revision: number, epoch = 'run-1', slideIndex = 0): PresentationS
     pointer: null,
     startedAt: null,
     next: null,
+    progress: null,
   };
 }
 

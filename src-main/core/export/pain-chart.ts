@@ -1,0 +1,73 @@
+/**
+ * The pain chart in the clinician PDF (issue 15, item 3): the index
+ * consultation's pain and its signed follow-up visits, the procedure marked,
+ * drawn as SVG from the same geometry as the console's chart
+ * (`src-shared/timeline-chart.ts`), with a table giving the same values
+ * (screen readers, and a reader who wants numbers). A document carries what
+ * was signed, so draft visits are left out. No chart without a visit.
+ */
+import type { PainPoint } from '../../../src-shared/contract/index.js';
+import { CHART, chartGeometry } from '../../../src-shared/timeline-chart.js';
+import type { Db } from '../db/open.js';
+import { buildTimeline, listFollowUps, readIndexConsultations } from '../records/follow-ups.js';
+import { escapeHtml } from './html.js';
+import { formatDay } from './labels.js';
+
+export interface PainChart {
+  points: PainPoint[];
+  /** The procedure's planned date (as amended), or null. */
+  procedureDate: string | null;
+}
+
+/** The chart's data for one index consultation; null when it has no signed visit with a pain score. */
+export function readPainChart(db: Db, consultationId: string, patientId: string): PainChart | null {
+  const index = readIndexConsultations(db, patientId).find((c) => c.id === consultationId);
+  if (!index) return null;
+  const visits = listFollowUps(db, consultationId).filter((v) => v.status === 'finalized');
+  const timeline = buildTimeline(patientId, [index], visits);
+  if (!timeline.points.some((p) => p.kind === 'visit')) return null;
+  return { points: timeline.points, procedureDate: index.procedureDate };
+}
+
+const since = (days: number | null): string =>
+  days === null ? '—' : days === 0 ? 'day of procedure' : days > 0 ? `${days} days after` : `${-days} days before`;
+
+export const PAIN_CHART_CSS = `
+.pain-chart { break-inside: avoid; margin: 4px 0; }
+.pain-chart svg { width: 100%; max-width: 17cm; height: auto; }
+.pain-chart .grid-line { stroke: #e4e8ef; }
+.pain-chart .axis { font-size: 11px; fill: #374151; }
+.pain-chart .pain-line { fill: none; stroke: #1f3a5f; stroke-width: 2.5; }
+.pain-chart .pain-point { fill: #1f3a5f; }
+.pain-chart .pain-point.consultation { fill: #fff; stroke: #1f3a5f; stroke-width: 2.5; }
+.pain-chart .procedure { stroke: #b45309; stroke-width: 2; stroke-dasharray: 6 4; }
+.pain-chart .procedure-label { font-size: 11px; font-weight: 700; fill: #8a3d05; }
+`;
+
+/** The section's HTML (heading, SVG, table), or '' when there is nothing to chart. */
+export function painChartHtml(chart: PainChart | null | undefined): string {
+  if (!chart) return '';
+  const procedures = chart.procedureDate ? [chart.procedureDate] : [];
+  const g = chartGeometry(chart.points, procedures, 'en-GB');
+  const label =
+    `Pain over time (NRS 0–10): ${chart.points.map((p) => `${p.pain} on ${formatDay(p.date)}`).join(', ')}. ` +
+    (chart.procedureDate ? `Procedure on ${formatDay(chart.procedureDate)}.` : 'No procedure date recorded.');
+  const svg = `<svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">
+${g.yTicks.map((t) => `<line class="grid-line" x1="${CHART.left}" x2="${CHART.width - CHART.right}" y1="${t.y}" y2="${t.y}"/><text class="axis" x="${CHART.left - 8}" y="${t.y + 4}" text-anchor="end">${t.value}</text>`).join('')}
+${g.xTicks.map((t) => `<text class="axis" x="${t.x}" y="${CHART.height - 12}" text-anchor="middle">${escapeHtml(t.label)}</text>`).join('')}
+${g.procedures.map((p) => `<line class="procedure" x1="${p.x}" x2="${p.x}" y1="${CHART.top}" y2="${CHART.height - CHART.bottom}"/><text class="procedure-label" x="${p.x + 4}" y="${CHART.top + 10}">Procedure</text>`).join('')}
+<path class="pain-line" d="${g.path}"/>
+${g.dots.map((d) => `<circle class="pain-point ${d.kind}" cx="${d.x}" cy="${d.y}" r="5"/>`).join('')}
+</svg>`;
+  const rows = chart.points
+    .map(
+      (p) =>
+        `<tr><td>${escapeHtml(formatDay(p.date))}</td><td>${p.kind === 'consultation' ? 'Consultation' : 'Follow-up visit'}</td><td>${p.pain}</td><td>${since(p.daysFromProcedure)}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Pain over time</h2>
+<figure class="pain-chart">${svg}
+<figcaption class="muted">Pain (NRS 0–10) at this consultation (open circle) and at each signed follow-up visit (filled)${chart.procedureDate ? '; dashed line: the procedure' : ''}.</figcaption>
+</figure>
+<table class="grid"><tr><th>Date</th><th>Seen at</th><th>Pain (NRS)</th><th>Since procedure</th></tr>${rows}</table>`;
+}
