@@ -1,5 +1,6 @@
 /** Words and formats the record panels share, in the console's language. */
-import type { DecisionPath, Patient } from '../../../src-shared/contract/index.js';
+import type { DecisionPath, Findings, Patient } from '../../../src-shared/contract/index.js';
+import type { SignWarning } from '../../../src-shared/sign-warnings.js';
 import { labelsFor, type CodedLabels } from '../../../src-shared/labels.js';
 import { i18n, t } from '../../state/i18n.svelte.js';
 import { shownError, fieldLabel } from '../../state/error-text.js';
@@ -159,4 +160,13 @@ export function dayOf(iso: string): string {
   const at = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** A sign warning in the console's language (its id names it; red flags are listed by name). */
+export function warningText(warning: Pick<SignWarning, 'id'>, findings: Pick<Findings, 'redFlags'>): string {
+  // English lower-cases the names inside the sentence (as src-shared/sign-warnings.ts); German keeps its capitals.
+  const flags = findings.redFlags
+    .map((flag) => (i18n.locale === 'de' ? redFlagLabels[flag] : redFlagLabels[flag].toLowerCase()))
+    .join('; ');
+  return t(`signWarnings.${warning.id}`, { flags });
 }
