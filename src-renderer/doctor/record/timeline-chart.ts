@@ -20,10 +20,15 @@ export interface ChartGeometry {
 const DAY = 86_400_000;
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 // Within half a year ticks are days apart, so they name the day; over longer spans, the month.
-const dayTicks = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const monthTicks = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-export function chartGeometry(points: readonly PainPoint[], procedureDates: readonly string[]): ChartGeometry {
+/** `locale`: the console's (Intl) locale, for the month names of the ticks. */
+export function chartGeometry(
+  points: readonly PainPoint[],
+  procedureDates: readonly string[],
+  locale?: string,
+): ChartGeometry {
+  const dayTicks = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const monthTicks = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const times = [...points.map((p) => p.date), ...procedureDates].map((d) => utc(d).getTime());
   const first = times.length > 0 ? Math.min(...times) : Date.now();
   const last = times.length > 0 ? Math.max(...times) : first;
