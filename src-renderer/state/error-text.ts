@@ -72,7 +72,10 @@ const KNOWN: Array<[RegExp, Translate]> = [
     /^ConsultDeck may not write to the export folder (?<folder>.+?)\. .*$/s,
     (m, t) => t('errors.folderForbidden', { folder: part(m, 'folder') }),
   ],
-  [/^Failed to fetch$|^NetworkError.*$|^The connection to ConsultDeck.*$/s, (_, t) => t('errors.unreachable')],
+  [
+    /^Failed to fetch$|^NetworkError.*$|^The connection to ConsultDeck.*$|^ConsultDeck could not be reached\..*$/s,
+    (_, t) => t('errors.unreachable'),
+  ],
 ];
 
 const FIELDS = [
