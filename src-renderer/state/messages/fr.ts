@@ -564,7 +564,7 @@ export const fr: Messages = {
   sex: { female: 'femme', male: 'homme', other: 'autre', unknown: 'sexe non renseigné' },
   patient: {
     about: 'environ {{age}}',
-    born: 'né·e le {{date}}',
+    born: 'naissance : {{date}}',
     years: '{{age}} ans',
     hospitalNo: 'n° hôpital {{number}}',
   },
