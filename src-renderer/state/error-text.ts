@@ -72,6 +72,13 @@ const KNOWN: Array<[RegExp, Translate]> = [
     /^ConsultDeck may not write to the export folder (?<folder>.+?)\. .*$/s,
     (m, t) => t('errors.folderForbidden', { folder: part(m, 'folder') }),
   ],
+  // Start-up warnings about the record file (maintenance banner); the reason core found stays as it wrote it.
+  [
+    /^ConsultDeck started on the backup (?<name>\S+)\. The record it replaced is kept in the data folder\.$/,
+    (m, t) => t('errors.restored', { name: part(m, 'name') }),
+  ],
+  [/^Today's backup was skipped\. (?<why>.*)$/s, (m, t) => t('errors.backupSkipped', { why: part(m, 'why') })],
+  [/^Today's backup failed: (?<why>.*)$/s, (m, t) => t('errors.backupFailed', { why: part(m, 'why') })],
   [
     /^Failed to fetch$|^NetworkError.*$|^The connection to ConsultDeck.*$|^ConsultDeck could not be reached\..*$/s,
     (_, t) => t('errors.unreachable'),

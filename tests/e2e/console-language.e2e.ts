@@ -98,6 +98,19 @@ test('the console speaks French or German as chosen in Settings, the patient scr
   await sign.getByRole('button', { name: 'Annuler' }).click();
   await expect(sign).toBeHidden();
 
+  // The lock screen speaks it too.
+  await nav.getByRole('button', { name: 'Verrouiller' }).click();
+  const locked = page.getByRole('dialog', { name: 'ConsultDeck est verrouillé' });
+  await expect(locked).toContainText('L’écran du patient affiche la page neutre.');
+  await audit(page, 'French console, lock screen');
+  await locked.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect(locked).toBeHidden();
+  // Locking put the patient screen on its neutral page; presenting again resumes on slide 2.
+  await nav.getByRole('button', { name: 'Présenter' }).click();
+  await expect(doctor.patientSees).toHaveText('Écran d’accueil (nom de la clinique)');
+  await doctor.press('F5');
+  await expect(doctor.patientSees).toHaveText(/^Diapositive 2 sur \d+$/);
+
   // The choice is a setting: a reload comes back in French.
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Sections de la console' })).toBeVisible();

@@ -575,6 +575,10 @@ export const de: Messages = {
     cancel: 'Abbrechen',
   },
   errors: {
+    restored:
+      'ConsultDeck wurde mit der Sicherung {{name}} gestartet. Die ersetzte Akte bleibt im Datenordner erhalten.',
+    backupSkipped: 'Die heutige Sicherung wurde ausgelassen. {{why}}',
+    backupFailed: 'Die heutige Sicherung ist fehlgeschlagen: {{why}}',
     locked: 'ConsultDeck ist gesperrt. Bitte zuerst entsperren.',
     diskFull:
       'Die Festplatte ist voll, daher wurde nichts gespeichert. Schaffen Sie Platz; Ihr bisheriger Text ist sicher.',

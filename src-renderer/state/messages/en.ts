@@ -571,6 +571,9 @@ export const en = {
     cancel: 'Cancel',
   },
   errors: {
+    restored: 'ConsultDeck started on the backup {{name}}. The record it replaced is kept in the data folder.',
+    backupSkipped: "Today's backup was skipped. {{why}}",
+    backupFailed: "Today's backup failed: {{why}}",
     locked: 'ConsultDeck is locked. Unlock it first.',
     diskFull: 'The disk is full, so this was not saved. Free some space; your earlier text is safe.',
     internal: 'Something went wrong inside ConsultDeck. Nothing was changed.',

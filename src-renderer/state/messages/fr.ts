@@ -578,6 +578,10 @@ export const fr: Messages = {
     cancel: 'Annuler',
   },
   errors: {
+    restored:
+      'ConsultDeck a démarré sur la sauvegarde {{name}}. Le dossier qu’elle remplace est conservé dans le dossier des données.',
+    backupSkipped: 'La sauvegarde du jour n’a pas été faite. {{why}}',
+    backupFailed: 'La sauvegarde du jour a échoué : {{why}}',
     locked: 'ConsultDeck est verrouillé. Déverrouillez-le d’abord.',
     diskFull:
       'Le disque est plein, rien n’a donc été enregistré. Libérez de l’espace ; votre texte précédent est en sécurité.',

@@ -101,6 +101,9 @@ describe('the record panels’ words follow the window’s locale', () => {
     );
     expect(shownError('Too many wrong tries. Try again in 30 s.')).toBe('Trop d’essais erronés. Réessayez dans 30 s.');
     expect(shownError('values.visitDate: lies in the future')).toBe('Date de la visite : date dans le futur');
+    expect(shownError("Today's backup was skipped. Only 2 GB free.")).toBe(
+      'La sauvegarde du jour n’a pas été faite. Only 2 GB free.',
+    );
     // A sentence the table does not know stays readable rather than lost.
     expect(shownError('Something entirely new.')).toBe('Something entirely new.');
   });
