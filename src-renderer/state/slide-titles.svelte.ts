@@ -5,6 +5,7 @@
  * its first heading, or "slide N" when it has none (PDF decks).
  */
 import type { Deck, Language } from '../../src-shared/contract/index.js';
+import { t } from './i18n.svelte.js';
 import type { ApiClient } from '../api/client.js';
 
 interface DeckTitles {
@@ -43,9 +44,9 @@ export class SlideTitles {
       this.#requested.add(key);
       queueMicrotask(() => this.#load(key, deckId, language));
     }
-    if (deck === undefined) return 'a slide';
-    if (deck === 'missing') return 'a slide no longer in the library';
-    return `${deck.title}: ${deck.slides[slideId] ?? 'a slide no longer in this deck'}`;
+    if (deck === undefined) return t('slides.aSlide');
+    if (deck === 'missing') return t('slides.notInLibrary');
+    return `${deck.title}: ${deck.slides[slideId] ?? t('slides.notInDeck')}`;
   }
 
   #load(key: string, id: string, language: Language): void {

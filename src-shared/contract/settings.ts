@@ -21,6 +21,10 @@ const folder = line(LIMITS.mediumText).refine(
   'an absolute folder path, or empty for the default',
 );
 
+/** Languages of the doctor console (independent of the patient's slide language). */
+export const consoleLanguages = ['en', 'fr', 'de'] as const;
+export type ConsoleLanguage = (typeof consoleLanguages)[number];
+
 export const IDLE_LOCK_MINUTES = { min: 1, max: 30, default: 5 } as const;
 
 export const settingsSchema = z.object({
@@ -34,6 +38,8 @@ export const settingsSchema = z.object({
   paperSize: z.enum(paperSizes),
   /** Where exports are written; empty: the default, `exports` in the data folder. */
   exportFolder: z.string(),
+  /** The doctor console's language (default English); the patient's slides keep their own. */
+  consoleLanguage: z.enum(consoleLanguages),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,6 +50,7 @@ export const settingsUpdateSchema = z.strictObject({
   idleLockMinutes: z.int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
   paperSize: z.enum(paperSizes).optional(),
   exportFolder: folder.optional(),
+  consoleLanguage: z.enum(consoleLanguages).optional(),
 });
 export type SettingsUpdate = z.input<typeof settingsUpdateSchema>;
 

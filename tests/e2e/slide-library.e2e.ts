@@ -100,7 +100,7 @@ test("the clinic's own PDF and Markdown decks can be presented; a broken deck is
   fs.mkdirSync(path.join(decksDir, 'broken'), { recursive: true });
   fs.writeFileSync(path.join(decksDir, 'broken', 'en.md'), '# no front matter\n\n<script>alert(1)</script>\n');
   await doctor.page.getByRole('button', { name: 'Reload decks' }).click();
-  await expect(doctor.page.getByText(/problem\(s\) in deck files/)).toBeVisible();
+  await expect(doctor.page.getByText(/\d+ problems? in deck files/)).toBeVisible();
   const listing = await doctor.value('decks.list', {});
   const pdf = listing.decks.find((d) => d.source === 'user' && d.id !== 'clinic-welcome');
   expect(pdf).toBeTruthy();

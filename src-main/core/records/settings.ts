@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   paperSize: 'A4',
   exportFolder: '',
+  consoleLanguage: 'en',
 };
 
 const keys = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;

@@ -1,33 +1,57 @@
-/** Words and formats the record panels share (English console). */
-import type { DecisionPath, Patient } from '../../../src-shared/contract/index.js';
-export {
-  countOf,
-  measureLabels,
-  procedureLabels,
-  redFlagLabels,
-  riskLabels,
-  sectionLabels,
-} from '../../../src-shared/labels.js';
+/** Words and formats the record panels share, in the console's language. */
+import type { DecisionPath, Findings, Patient } from '../../../src-shared/contract/index.js';
+import type { SignWarning } from '../../../src-shared/sign-warnings.js';
+import { labelsFor, type CodedLabels } from '../../../src-shared/labels.js';
+import { i18n, t } from '../../state/i18n.svelte.js';
+import { shownError, fieldLabel } from '../../state/error-text.js';
 
-export const pathLabels: Record<DecisionPath, string> = {
-  undecided: 'Undecided',
-  conservative: 'Conservative',
-  augmentation: 'Augmentation',
-  referred: 'Referred',
-};
+/**
+ * A table of names that always answers in the console's current language:
+ * every read goes to that language's table (and reads the locale rune, so a
+ * template showing `riskLabels[id]` re-renders when the language changes).
+ */
+function localized<T extends object>(table: (labels: CodedLabels) => T): T {
+  const current = (): T => table(labelsFor(i18n.locale));
+  return new Proxy({} as T, {
+    get: (_target, key) => Reflect.get(current(), key),
+    has: (_target, key) => Reflect.has(current(), key),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(current(), key),
+  });
+}
 
-export const sexLabels = { female: 'female', male: 'male', other: 'other', unknown: 'sex not recorded' } as const;
+export const redFlagLabels = localized((labels) => labels.redFlag);
+export const measureLabels = localized((labels) => labels.measure);
+export const procedureLabels = localized((labels) => labels.procedure);
+export const riskLabels = localized((labels) => labels.risk);
+export const sectionLabels = localized((labels) => labels.section);
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const PATHS: readonly DecisionPath[] = ['undecided', 'conservative', 'augmentation', 'referred'];
+/** The decision paths' names (a getter per path, so each read is in the current language). */
+export const pathLabels = Object.defineProperties(
+  {} as Record<DecisionPath, string>,
+  Object.fromEntries(PATHS.map((path) => [path, { get: () => t(`path.${path}`), enumerable: true }])),
+);
+type Sex = Patient['sex'];
+const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
+export const sexLabels = Object.defineProperties(
+  {} as Record<Sex, string>,
+  Object.fromEntries(SEXES.map((sex) => [sex, { get: () => t(`sex.${sex}`), enumerable: true }])),
+);
 
-export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
-export const formatTime = (iso: string): string => timeOnly.format(new Date(iso));
+/** "1 slide", "2 slides" in the console's language (nouns: `count.<noun>_one/_other`). */
+export function countOf(n: number, noun: 'slide' | 'warning'): string {
+  return t(`count.${noun}`, { count: n });
+}
+
+export const formatDateTime = (iso: string): string =>
+  i18n.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+export const formatTime = (iso: string): string =>
+  i18n.formatDate(new Date(iso), { hour: '2-digit', minute: '2-digit' });
 /** A calendar date (YYYY-MM-DD) in the local format, without time-zone shifts. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return dateOnly.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return i18n.formatDate(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1), { dateStyle: 'medium' });
 }
 
 /** "1 min 20 s" */
@@ -48,7 +72,7 @@ export function ageOn(birthDate: string | null, onIso: string): string {
   if (!birthDate) return '';
   const on = new Date(onIso);
   const year = Number(birthDate.slice(0, 4));
-  if (birthDate.length === 4) return `about ${on.getFullYear() - year}`;
+  if (birthDate.length === 4) return t('patient.about', { age: on.getFullYear() - year });
   const [, m = 1, d = 1] = birthDate.split('-').map(Number);
   const hadBirthday = on.getMonth() + 1 > m || (on.getMonth() + 1 === m && on.getDate() >= d);
   return String(on.getFullYear() - year - (hadBirthday ? 0 : 1));
@@ -59,11 +83,14 @@ export function patientName(patient: Pick<Patient, 'displayName' | 'code'>): str
 }
 
 export function patientLine(patient: Patient, onIso = new Date().toISOString()): string {
-  const parts = [patient.displayName ? patient.code : null, patient.birthDate ? `born ${patient.birthDate}` : null];
+  const parts = [
+    patient.displayName ? patient.code : null,
+    patient.birthDate ? t('patient.born', { date: patient.birthDate }) : null,
+  ];
   const age = ageOn(patient.birthDate, onIso);
-  if (age) parts.push(`${age} years`);
+  if (age) parts.push(t('patient.years', { age }));
   parts.push(sexLabels[patient.sex]);
-  if (patient.hospitalNumber) parts.push(`hospital no. ${patient.hospitalNumber}`);
+  if (patient.hospitalNumber) parts.push(t('patient.hospitalNo', { number: patient.hospitalNumber }));
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -79,36 +106,38 @@ export function snippetParts(snippet: string): Array<{ text: string; hit: boolea
   return parts;
 }
 
-/** The form labels of the fields a call can name in an error. */
-const FIELD_LABELS: Record<string, string> = {
-  displayName: 'Name',
-  code: 'Pseudonymous code',
-  birthDate: 'Date of birth',
-  sex: 'Sex',
-  hospitalNumber: 'Hospital number',
-  reason: 'Reason',
-  physicianName: 'Physician name',
-  clinicName: 'Clinic name',
-  clinicContact: 'Clinic contact',
-  exportFolder: 'Export folder',
-};
+/** The fields whose form label replaces their name in an error (others: the name goes). */
+const FORM_FIELDS = new Set([
+  'displayName',
+  'code',
+  'birthDate',
+  'sex',
+  'hospitalNumber',
+  'reason',
+  'physicianName',
+  'clinicName',
+  'clinicContact',
+  'exportFolder',
+]);
 
 /**
  * A call's error as a sentence for the form: a leading "field.path: " becomes
  * the field's label (or goes), so no internal name reaches the screen.
  */
 export function errorText(message: string, field?: string): string {
+  const translated = shownError(message);
+  if (translated !== message) return translated;
   const match = /^([\w.]+): (.*)$/s.exec(message);
   if (!match || (field !== undefined && match[1] !== field)) return message;
-  const key = (match[1] ?? '').split('.').at(-1) ?? '';
+  const path = match[1] ?? '';
   const rest = match[2] ?? '';
-  const label = FIELD_LABELS[key];
-  return label ? `${label}: ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
+  const name = path.split('.').at(-1) ?? '';
+  return FORM_FIELDS.has(name) ? `${fieldLabel(name)}: ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-/** Message of a failed call. */
+/** Message of a failed call, in the console's language. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return shownError(error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -131,4 +160,13 @@ export function dayOf(iso: string): string {
   const at = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** A sign warning in the console's language (its id names it; red flags are listed by name). */
+export function warningText(warning: Pick<SignWarning, 'id'>, findings: Pick<Findings, 'redFlags'>): string {
+  // English lower-cases the names inside the sentence (as src-shared/sign-warnings.ts); German keeps its capitals.
+  const flags = findings.redFlags
+    .map((flag) => (i18n.locale === 'de' ? redFlagLabels[flag] : redFlagLabels[flag].toLowerCase()))
+    .join('; ');
+  return t(`signWarnings.${warning.id}`, { flags });
 }

@@ -4,12 +4,12 @@
  * from there and a screen reader announces where the physician landed.
  */
 export const recordSections = [
-  { id: 'record-findings', label: 'Findings' },
-  { id: 'record-what-matters', label: 'What matters' },
-  { id: 'record-decision', label: 'Decision' },
-  { id: 'record-notes', label: 'Notes' },
-  { id: 'record-risks', label: 'Risks' },
-  { id: 'record-sign', label: 'Sign' },
+  { id: 'record-findings', key: 'findings' },
+  { id: 'record-what-matters', key: 'whatMatters' },
+  { id: 'record-decision', key: 'decision' },
+  { id: 'record-notes', key: 'notes' },
+  { id: 'record-risks', key: 'risks' },
+  { id: 'record-sign', key: 'sign' },
 ] as const;
 export type RecordSectionId = (typeof recordSections)[number]['id'];
 

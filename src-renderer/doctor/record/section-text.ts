@@ -1,43 +1,54 @@
 /** Plain-language lines for a record section, as amendments show before and after. */
 import type { Amendment } from '../../../src-shared/contract/index.js';
+import { t } from '../../state/i18n.svelte.js';
 import { formatDay, measureLabels, pathLabels, procedureLabels, redFlagLabels, riskLabels } from './format.js';
 
 type Of<S extends Amendment['section']> = Extract<Amendment, { section: S }>['before'];
 
 export function findingsLines(f: Of<'findings'>): string[] {
   return [
-    `Pain now: ${f.painNow ?? 'not asked'}`,
-    `Pain began: ${f.painSince ? formatDay(f.painSince) : 'not recorded'}`,
-    `Fractured levels: ${f.fracturedLevels.map((l) => `${l.level} grade ${l.grade}`).join(', ') || 'none'}`,
-    `Red flags: ${f.redFlags.map((r) => redFlagLabels[r]).join('; ') || 'none'}`,
+    t('lines.painNow', { value: f.painNow ?? t('lines.notAsked') }),
+    t('lines.painBegan', { value: f.painSince ? formatDay(f.painSince) : t('lines.notRecorded') }),
+    t('lines.levels', {
+      value:
+        f.fracturedLevels.map((l) => t('lines.levelGrade', { level: l.level, grade: l.grade })).join(', ') ||
+        t('lines.none'),
+    }),
+    t('lines.redFlags', { value: f.redFlags.map((r) => redFlagLabels[r]).join('; ') || t('lines.none') }),
   ];
 }
 
 export function decisionLines(d: Of<'decision'>): string[] {
-  const lines = [`Path: ${pathLabels[d.path]}`];
+  const lines: string[] = [t('lines.path', { value: pathLabels[d.path] })];
   if (d.conservativeMeasures.length)
-    lines.push(`Measures: ${d.conservativeMeasures.map((m) => measureLabels[m]).join(', ')}`);
-  if (d.conservativeDetails) lines.push(`Details: ${d.conservativeDetails}`);
+    lines.push(t('lines.measures', { value: d.conservativeMeasures.map((m) => measureLabels[m]).join(', ') }));
+  if (d.conservativeDetails) lines.push(t('lines.details', { value: d.conservativeDetails }));
   if (d.path === 'augmentation') {
     const a = d.augmentation;
-    const parts = [
-      a.procedure ? procedureLabels[a.procedure] : 'procedure open',
-      `levels ${a.levels.join(', ') || 'open'}`,
-      a.anaesthesia ? `${a.anaesthesia} anaesthesia` : 'anaesthesia open',
+    const parts: string[] = [
+      a.procedure ? procedureLabels[a.procedure] : t('lines.procedureOpen'),
+      t('lines.levelsList', { value: a.levels.join(', ') || t('lines.open') }),
+      a.anaesthesia ? t(`lines.anaesthesia.${a.anaesthesia}`) : t('lines.anaesthesiaOpen'),
     ];
-    if (a.plannedDate) parts.push(`planned ${formatDay(a.plannedDate)}`);
-    lines.push(`Augmentation: ${parts.join(', ')}`);
+    if (a.plannedDate) parts.push(t('lines.planned', { date: formatDay(a.plannedDate) }));
+    lines.push(t('lines.augmentation', { value: parts.join(', ') }));
   }
-  if (d.referral) lines.push(`Referred to: ${d.referral}`);
-  if (d.questions) lines.push(`Questions: ${d.questions}`);
-  if (d.followUpDate) lines.push(`Follow-up: ${formatDay(d.followUpDate)}`);
-  lines.push(`SURE: ${d.sureScore === null ? 'not complete' : `${d.sureScore} of 4`}`);
+  if (d.referral) lines.push(t('lines.referredTo', { value: d.referral }));
+  if (d.questions) lines.push(t('lines.questions', { value: d.questions }));
+  if (d.followUpDate) lines.push(t('lines.followUp', { date: formatDay(d.followUpDate) }));
+  lines.push(
+    t('lines.sure', {
+      value: d.sureScore === null ? t('lines.notComplete') : t('lines.sureOf', { score: d.sureScore }),
+    }),
+  );
   return lines;
 }
 
 export function risksLines(r: Of<'risks'>): string[] {
-  const names = r.confirmed.map((risk) => (risk === 'other' ? `Other: ${r.otherText}` : riskLabels[risk]));
-  return [names.length ? `Discussed: ${names.join(', ')}` : 'No risks confirmed'];
+  const names = r.confirmed.map((risk) =>
+    risk === 'other' ? t('lines.otherRisk', { text: r.otherText }) : riskLabels[risk],
+  );
+  return [names.length ? t('lines.discussed', { value: names.join(', ') }) : t('lines.noRisks')];
 }
 
 /** One side of an amendment as lines of text. */
@@ -50,6 +61,6 @@ export function amendmentLines(amendment: Amendment, side: 'before' | 'after'): 
     case 'risks':
       return risksLines(amendment[side]);
     case 'notes':
-      return [amendment[side].body || '(empty)'];
+      return [amendment[side].body || t('lines.empty')];
   }
 }

@@ -16,6 +16,7 @@ function settings(physicianName: string): Settings {
     idleLockMinutes: 5,
     paperSize: 'A4',
     exportFolder: '',
+    consoleLanguage: 'en',
   };
 }
 

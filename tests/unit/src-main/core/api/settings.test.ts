@@ -11,6 +11,7 @@ describe('settings', () => {
       idleLockMinutes: 5,
       paperSize: 'A4',
       exportFolder: '',
+      consoleLanguage: 'en',
     });
     expect((await t.call('app.info', {})).clinicName).toBe('ConsultDeck');
   });
@@ -29,6 +30,7 @@ describe('settings', () => {
       idleLockMinutes: 12,
       paperSize: 'A4',
       exportFolder: '',
+      consoleLanguage: 'en',
     });
     const row = t.core.services.db.prepare("SELECT value FROM settings WHERE key = 'clinicName'").get() as {
       value: string;

@@ -23,6 +23,6 @@ describe('countOf', () => {
     expect(countOf(1, 'slide')).toBe('1 slide');
     expect(countOf(0, 'slide')).toBe('0 slides');
     expect(countOf(7, 'slide')).toBe('7 slides');
-    expect(countOf(2, 'entry', 'entries')).toBe('2 entries');
+    expect(countOf(2, 'warning')).toBe('2 warnings');
   });
 });
