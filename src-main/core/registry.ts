@@ -22,6 +22,7 @@ import { settingsApi } from './api/settings.js';
 import { exportsApi } from './api/exports.js';
 import { maintenanceApi } from './api/maintenance.js';
 import { followUpsApi } from './api/follow-ups.js';
+import { boneHealthApi } from './api/bone-health.js';
 
 export const handlers: Handlers = {
   ...appApi,
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...exportsApi,
   ...maintenanceApi,
   ...followUpsApi,
+  ...boneHealthApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */

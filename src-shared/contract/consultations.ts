@@ -10,6 +10,7 @@ import { LIMITS, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './
 import { fracturedLevelSchema, spineLevelSchema } from './presentation.js';
 import { patientSchema, plainLine, plainText } from './patients.js';
 import { whatMattersSchema } from './what-matters.js';
+import { boneHealthPlanSchema } from './bone-health.js';
 
 export const isoDateSchema = z.iso.date();
 
@@ -219,11 +220,19 @@ export const consultationRecordSchema = z.object({
   risks: risksViewSchema,
   /** What matters to the patient, statement by statement. Not amendable: signed as it stands. */
   whatMatters: whatMattersSchema,
+  /** The bone-health plan (secondary fracture prevention); every item "not-recorded" when none was saved. */
+  boneHealth: boneHealthPlanSchema,
   notes: notesViewSchema,
   entries: z.array(noteEntrySchema),
   slidesShown: z.array(slideShownSchema),
   /** Core's revision of each editable section; a save names the one it was based on. */
-  revisions: z.object({ findings: z.int(), decision: z.int(), risks: z.int(), notes: z.int() }),
+  revisions: z.object({
+    findings: z.int(),
+    decision: z.int(),
+    risks: z.int(),
+    notes: z.int(),
+    boneHealth: z.int(),
+  }),
   /** Oldest first. The sections above stay as signed. */
   amendments: z.array(amendmentSchema),
   /** The sections with the amendments applied (equal to the signed ones when none). */

@@ -14,6 +14,7 @@ import { settingsCalls, settingsEvents } from './settings.js';
 import { exportsCalls } from './exports.js';
 import { maintenanceCalls, maintenanceEvents } from './maintenance.js';
 import { followUpsCalls } from './follow-ups.js';
+import { boneHealthCalls } from './bone-health-calls.js';
 
 export const calls = {
   ...appCalls,
@@ -28,6 +29,7 @@ export const calls = {
   ...exportsCalls,
   ...maintenanceCalls,
   ...followUpsCalls,
+  ...boneHealthCalls,
 } as const;
 
 export const events = {
@@ -75,3 +77,5 @@ export * from './settings.js';
 export * from './exports.js';
 export * from './what-matters.js';
 export * from './follow-ups.js';
+export * from './bone-health.js';
+export * from './bone-health-calls.js';

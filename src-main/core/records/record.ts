@@ -1,6 +1,6 @@
 /** Reads one whole consultation record, as the console and exports show it. */
 import { createHash } from 'node:crypto';
-import { deckIdSchema, type ConsultationRecord } from '../../../src-shared/contract/index.js';
+import { NO_BONE_HEALTH_PLAN, deckIdSchema, type ConsultationRecord } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
 import { currentSections, listAmendments } from './amendments.js';
 import { loadConsultation } from './consultation-rows.js';
@@ -10,6 +10,7 @@ import { recordRevisions } from './revisions.js';
 import { readRisks } from './risks.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
 import { readWhatMatters } from './what-matters.js';
+import { boneHealthRevision, readBoneHealth } from './bone-health.js';
 
 export function parsePlaylist(json: string): string[] {
   try {
@@ -84,10 +85,11 @@ export function readRecord(services: RecordReader, id: string, field = 'id'): Co
     decision,
     risks,
     whatMatters: readWhatMatters(db, id),
+    boneHealth: readBoneHealth(db, id),
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
-    revisions: recordRevisions(db, id),
+    revisions: { ...recordRevisions(db, id), boneHealth: boneHealthRevision(db, id) },
     amendments,
     current: currentSections(signed, amendments),
   };
@@ -111,6 +113,10 @@ export function recordDigest(record: ConsultationRecord): string {
     decision: record.decision,
     risks: record.risks,
     whatMatters: record.whatMatters,
+    // Only a recorded plan is sealed, so the digest of a record signed before plans existed stays the same.
+    ...(JSON.stringify(record.boneHealth) === JSON.stringify(NO_BONE_HEALTH_PLAN)
+      ? {}
+      : { boneHealth: record.boneHealth }),
     notes: record.notes.body,
     entries: record.entries,
     slidesShown: record.slidesShown,

@@ -10,7 +10,7 @@ import { ApiError } from '../../../src-shared/errors.js';
 import type { Db } from '../db/open.js';
 
 export type RecordSection = 'findings' | 'decision' | 'risks';
-export type RevisedSection = RecordSection | 'notes' | 'patient';
+export type RevisedSection = RecordSection | 'notes' | 'patient' | 'boneHealth';
 
 export function sectionRevision(db: Db, consultationId: string, section: RecordSection): number {
   const value = db
@@ -49,6 +49,7 @@ const LABELS: Record<RevisedSection, string> = {
   risks: 'risks discussed',
   notes: 'notes',
   patient: 'patient details',
+  boneHealth: 'items of the bone-health plan',
 };
 
 /**
