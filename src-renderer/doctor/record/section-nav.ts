@@ -7,6 +7,7 @@ export const recordSections = [
   { id: 'record-findings', label: 'Findings' },
   { id: 'record-what-matters', label: 'What matters' },
   { id: 'record-decision', label: 'Decision' },
+  { id: 'record-bone-health', label: 'Bone health' },
   { id: 'record-notes', label: 'Notes' },
   { id: 'record-risks', label: 'Risks' },
   { id: 'record-sign', label: 'Sign' },
