@@ -24,6 +24,7 @@ import {
 } from './section-lines.js';
 import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
+import { boneHealthLines } from './bone-health-text.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -169,6 +170,8 @@ ${explained(s)}
 ${list(decision, '')}
 <h2>What matters to the patient</h2>
 ${list(whatMattersLines(s.whatMatters), '')}
+<h2>Bone health plan</h2>
+${list(boneHealthLines(s.boneHealth), '')}
 ${last === undefined ? '' : notes(s)}
 ${closing}`;
   return documentHtml({

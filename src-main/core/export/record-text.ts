@@ -14,6 +14,7 @@ import {
 } from './section-lines.js';
 import { deckEdition, type ExportSummary } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
+import { boneHealthLines } from './bone-health-text.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -118,6 +119,9 @@ export function recordText(s: ExportSummary): string {
     '',
     '## What matters to the patient',
     ...bullets(whatMattersLines(s.whatMatters), ''),
+    '',
+    '## Bone health plan',
+    ...bullets(boneHealthLines(s.boneHealth), ''),
     '',
     ...notesLines(s),
     ...amendmentsLines(s),
