@@ -31,12 +31,14 @@ export class BoneHealthModel {
     consultation.attach(this.save);
   }
 
-  /** The plan shown: this window's unsaved edit, else the record's; null without a record. */
+  /** The plan shown: this window's unsaved (or refused) edit, else the record's; null without a record. */
   get value(): BoneHealthPlan | null {
     const record = this.#consultation.record;
     if (!record) return null;
     const edited = this.#edited;
-    return edited?.id === record.id && this.save.dirty ? edited.value : record.boneHealth;
+    // A refused edit (a T-score out of range) stays in view beside its message, to be corrected.
+    const held = this.save.dirty || this.save.status.kind === 'error';
+    return edited?.id === record.id && held ? edited.value : record.boneHealth;
   }
 
   get editable(): boolean {
@@ -49,7 +51,7 @@ export class BoneHealthModel {
     const current = this.value;
     if (!record || !current || !this.editable) return;
     // A first edit is based on the plan this window shows now.
-    if (!this.save.dirty) this.#base = record.revisions.boneHealth;
+    if (!this.save.dirty && this.save.status.kind !== 'error') this.#base = record.revisions.boneHealth;
     const value = { ...current, ...change };
     if (value.dxa !== 'done') Object.assign(value, { tScoreSpine: null, tScoreHip: null });
     this.#edited = { id: record.id, value };
