@@ -2,7 +2,8 @@
  * The bone-health plan in the Record tab: filled in the draft (the T-scores
  * appear once the scan is done), kept over a reload, read-only once signed,
  * and in the patient's leaflet as "What's next for your bones" with the
- * medicine's name and no T-score. The record still fits two screens at 1440×900.
+ * medicine's name and no T-score; a follow-up visit records the bone medicine
+ * now. The record still fits two screens at 1440×900.
  *
  * BONE_HEALTH_SHOTS_DIR=/some/folder saves the screenshots (the form, the leaflet's pages).
  */
@@ -116,4 +117,16 @@ test('bone-health plan: filled, kept over a reload, signed read-only, in the lea
   expect(text).toContain('A fracture prevention team (fracture liaison service) will get in touch with you.');
   expect(text).not.toMatch(/T-score|2\.8|1\.9/);
   if (shotsDir) spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(shotsDir, 'bone-health-leaflet')]);
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+  // At a follow-up visit: bone medicine now, saved with the visit and listed.
+  const panel = page.getByTestId('follow-up-panel');
+  await panel.getByRole('button', { name: 'Add a follow-up visit' }).click();
+  const form = panel.getByRole('form', { name: 'Follow-up visit' });
+  const boneMedicine = form.getByRole('group', { name: 'Bone medicine now' });
+  await expect(boneMedicine.getByRole('radio', { name: 'Not asked' })).toBeChecked();
+  await boneMedicine.getByRole('radio', { name: 'Taking' }).check();
+  await form.getByRole('button', { name: 'Save visit' }).click();
+  await expect(panel.getByTestId('follow-up-visit')).toHaveCount(1);
+  await expect(panel.getByTestId('follow-up-visit')).toContainText('bone medicine taking');
 });
