@@ -25,6 +25,7 @@ import {
 import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
 import { boneHealthLines } from './bone-health-text.js';
+import { followUpLines } from './follow-up-lines.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -172,6 +173,7 @@ ${list(decision, '')}
 ${list(whatMattersLines(s.whatMatters), '')}
 <h2>Bone health plan</h2>
 ${list(boneHealthLines(s.boneHealth), '')}
+${s.followUps.length ? `<h2>Follow-up visits</h2>\n${list(followUpLines(s.followUps), '')}` : ''}
 ${last === undefined ? '' : notes(s)}
 ${closing}`;
   return documentHtml({

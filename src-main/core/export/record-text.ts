@@ -15,6 +15,7 @@ import {
 import { deckEdition, type ExportSummary } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
 import { boneHealthLines } from './bone-health-text.js';
+import { followUpLines } from './follow-up-lines.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -123,6 +124,7 @@ export function recordText(s: ExportSummary): string {
     '## Bone health plan',
     ...bullets(boneHealthLines(s.boneHealth), ''),
     '',
+    ...(s.followUps.length ? ['## Follow-up visits', ...bullets(followUpLines(s.followUps), ''), ''] : []),
     ...notesLines(s),
     ...amendmentsLines(s),
     // The seal of a signed record: the digest at signing and the audit chain's head (issue 11, M5).

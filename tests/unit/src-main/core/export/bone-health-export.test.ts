@@ -276,6 +276,20 @@ describe('register CSV, version 2', () => {
     });
   });
 
+  it('the clinician PDF and the record text list the signed visits of the consultation', async () => {
+    const { t, id } = await withVisits();
+    const text = oneSpaced(pdfText(await exported(t, id, 'clinician-pdf')));
+    expect(text).toContain('Follow-up visits');
+    expect(text).toContain(
+      '2027-01-20: pain 2; walking and daily activities not asked; pain medicine not asked; complications New fracture of a neighbouring vertebra, Cement leak, Hélène had a rash; new fractures T11; bone medicine taking. Signed by Dr. Anna Weber.',
+    );
+    expect(text).toContain('2027-02-10: pain not asked;');
+    // The draft visit is not signed: not in the documents.
+    expect(text).not.toContain('2027-02-15');
+    const record = recordText(loadSummary(t.core.services, id, false));
+    expect(record).toContain('## Follow-up visits\n- 2026-12-07: pain 4;');
+  });
+
   it('pseudonymized: still the code only, the name scrubbed from the medicine name too', async () => {
     const { t, id } = await withVisits();
     const csv = registerCsv([loadSummary(t.core.services, id, true)]);
