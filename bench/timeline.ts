@@ -132,6 +132,7 @@ db.transaction(() => {
         complicationsOther: '',
         newFractures: [],
         note: '',
+        boneMedicine: null,
         status: 'finalized',
         createdAt: at,
         updatedAt: at,

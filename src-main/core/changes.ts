@@ -14,7 +14,7 @@ import { readSettings } from './records/settings.js';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** Calls that change what the record shows: every doctor call of these areas that is not a read. */
-const RECORD_AREAS = new Set(['consultations', 'notes', 'patients', 'followUps']);
+const RECORD_AREAS = new Set(['consultations', 'notes', 'patients', 'followUps', 'boneHealth']);
 const READS = new Set(['get', 'current', 'history', 'search', 'list', 'timeline']);
 
 export function changesRecord(name: CallName): boolean {

@@ -23,6 +23,7 @@ import { exportsApi } from './api/exports.js';
 import { maintenanceApi } from './api/maintenance.js';
 import { followUpsApi } from './api/follow-ups.js';
 import { overviewApi } from './api/overview.js';
+import { boneHealthApi } from './api/bone-health.js';
 
 export const handlers: Handlers = {
   ...appApi,
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...maintenanceApi,
   ...followUpsApi,
   ...overviewApi,
+  ...boneHealthApi,
 };
 
 /** The first issue of a zod error as a message that names the field. */

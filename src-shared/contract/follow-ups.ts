@@ -13,6 +13,7 @@ import { LIMITS, uuidSchema } from './common.js';
 import { decisionPaths, isoDateSchema, type RiskId } from './consultations.js';
 import { spineLevelSchema } from './presentation.js';
 import { plainLine, plainText } from './patients.js';
+import { followUpBoneMedicines } from './bone-health.js';
 
 /** Walking and daily activities compared with before the fracture. */
 export const mobilityLevels = ['as-before', 'limited', 'unable'] as const;
@@ -52,8 +53,11 @@ export const followUpValuesSchema = z.strictObject({
   /** Levels fractured since the index consultation. */
   newFractures: unique(spineLevelSchema, 17),
   note: plainText(LIMITS.mediumText),
+  /** Bone medicine now (the bone-health plan at this visit); null: not asked. Omitted by older callers. */
+  boneMedicine: z.enum(followUpBoneMedicines).nullable().default(null),
 });
-export type FollowUpValues = z.infer<typeof followUpValuesSchema>;
+/** As a caller writes them (`boneMedicine` may be left out); core reads the parsed values. */
+export type FollowUpValues = z.input<typeof followUpValuesSchema>;
 
 export const followUpSchema = followUpValuesSchema.extend({
   id: uuidSchema,

@@ -15,6 +15,7 @@ import { exportsCalls } from './exports.js';
 import { maintenanceCalls, maintenanceEvents } from './maintenance.js';
 import { followUpsCalls } from './follow-ups.js';
 import { overviewCalls } from './overview.js';
+import { boneHealthCalls } from './bone-health-calls.js';
 
 export const calls = {
   ...appCalls,
@@ -30,6 +31,7 @@ export const calls = {
   ...maintenanceCalls,
   ...followUpsCalls,
   ...overviewCalls,
+  ...boneHealthCalls,
 } as const;
 
 export const events = {
@@ -78,3 +80,5 @@ export * from './exports.js';
 export * from './what-matters.js';
 export * from './follow-ups.js';
 export * from './overview.js';
+export * from './bone-health.js';
+export * from './bone-health-calls.js';

@@ -17,6 +17,7 @@ import {
   slideShownSchema,
 } from './record-sections.js';
 import { whatMattersSchema } from './what-matters.js';
+import { boneHealthPlanSchema } from './bone-health.js';
 
 // ---- amendments -------------------------------------------------------------
 
@@ -65,11 +66,13 @@ export const consultationRecordSchema = z.object({
   risks: risksViewSchema,
   /** What matters to the patient, statement by statement. Not amendable: signed as it stands. */
   whatMatters: whatMattersSchema,
+  /** The bone-health plan (secondary fracture prevention); every item "not-recorded" when none was saved. */
+  boneHealth: boneHealthPlanSchema,
   notes: notesViewSchema,
   entries: z.array(noteEntrySchema),
   slidesShown: z.array(slideShownSchema),
   /** Core's revision of each editable section; a save names the one it was based on. */
-  revisions: z.object({ findings: z.int(), decision: z.int(), risks: z.int(), notes: z.int() }),
+  revisions: z.object({ findings: z.int(), decision: z.int(), risks: z.int(), notes: z.int(), boneHealth: z.int() }),
   /** Oldest first. The sections above stay as signed. */
   amendments: z.array(amendmentSchema),
   /** The sections with the amendments applied (equal to the signed ones when none). */

@@ -25,6 +25,8 @@ import {
 import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
 import { PAIN_CHART_CSS, painChartHtml } from './pain-chart.js';
+import { boneHealthLines } from './bone-health-text.js';
+import { followUpLines } from './follow-up-lines.js';
 
 const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
 
@@ -171,6 +173,9 @@ ${list(decision, '')}
 <h2>What matters to the patient</h2>
 ${list(whatMattersLines(s.whatMatters), '')}
 ${painChartHtml(s.painChart)}
+<h2>Bone health plan</h2>
+${list(boneHealthLines(s.boneHealth), '')}
+${s.followUps.length ? `<h2>Follow-up visits</h2>\n${list(followUpLines(s.followUps), '')}` : ''}
 ${last === undefined ? '' : notes(s)}
 ${closing}`;
   return documentHtml({

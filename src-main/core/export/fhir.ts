@@ -32,6 +32,8 @@ import {
 } from './fhir-resources.js';
 import { amendmentChanges, correctionChanges, decisionLines, findingsLines, riskNames } from './section-lines.js';
 import { whatMattersLines } from './what-matters-text.js';
+import { boneHealthLines } from './bone-health-text.js';
+import { boneHealthCarePlan } from './fhir-bone-health.js';
 import { deckEdition, type ExportSummary } from './summary.js';
 
 function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
@@ -149,6 +151,7 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
       section('Decision and plan', decisionLines(s.decision), parts.plan),
       // Narrative only: the patient's preferences have no code system we could verify.
       section('What matters to the patient', whatMattersLines(s.whatMatters)),
+      section('Bone health plan', boneHealthLines(s.boneHealth), parts.bones),
       section('Notes', [s.notes, ...s.entries.map((e) => `${e.at} ${e.text}`)].filter(Boolean)),
       ...(amendments.length ? [section('Amendments', amendments)] : []),
     ],
@@ -204,14 +207,16 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
   const findings = present<Resource>([conditionResource(s, r), painObservation(s, r)]);
   const plan = present<Resource>([carePlan(s, r), serviceRequest(s, r), sureObservation(s, r)]);
   const risks = present<Resource>([risksDiscussed(s, r)]);
+  const bones = present<Resource>([boneHealthCarePlan(s, r)]);
   const resources: Resource[] = [
-    composition(s, r, exportedAt, { findings, plan, risks }),
+    composition(s, r, exportedAt, { findings, plan, risks, bones }),
     patientResource(s, r),
     practitionerResource(s, r),
     encounterResource(s, r),
     ...findings,
     ...plan,
     ...risks,
+    ...bones,
     ...present<Resource>([sealProvenance(s, r)]),
   ];
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id ?? ''}`, resource }));

@@ -11,6 +11,7 @@ import type { LeafletText } from './leaflet-text.js';
 import { LEAFLET_TEXT } from './leaflet-texts.js';
 import type { ExportSummary } from './summary.js';
 import { WHAT_MATTERS_LEAFLET, whatMattersForLeaflet } from './what-matters-text.js';
+import { BONES_LEAFLET, bonesForLeaflet } from './bone-health-text.js';
 
 const CSS = `
 body { font-size: 15pt; line-height: 1.45; }
@@ -26,6 +27,7 @@ li { margin: 2px 0; }
 .warning h2 { color: #b91c1c; margin-top: 4px; }
 .contact { break-inside: avoid; }
 .matters { break-inside: avoid; }
+.bones { break-inside: avoid; }
 .matters table { border-collapse: collapse; margin: 6px 0; }
 .matters td { padding: 3px 18px 3px 0; vertical-align: top; border-bottom: 1px solid #d1d5db; }
 .matters td + td { white-space: nowrap; }
@@ -139,6 +141,14 @@ function whatMatters(s: ExportSummary): string {
   return `<div class="matters"><h2>${escapeHtml(t.heading)}</h2><p>${escapeHtml(t.intro)}</p><table>${rows}</table></div>`;
 }
 
+/** "What's next for your bones": what was agreed to prevent the next fracture; nothing when nothing was. */
+function bones(s: ExportSummary): string {
+  const lines = bonesForLeaflet(s.boneHealth, s.language);
+  if (lines.length === 0) return '';
+  const t = BONES_LEAFLET[s.language];
+  return `<div class="bones" data-bones><h2>${escapeHtml(t.heading)}</h2><p>${escapeHtml(t.intro)}</p>${list(lines, '')}</div>`;
+}
+
 function contact(s: ExportSummary, t: LeafletText): string {
   const doctor = s.physician ? `<p>${escapeHtml(`${t.doctor}${t.colon}${s.physician}`)}</p>` : '';
   const name = s.clinic.clinicName ? `<p><strong>${escapeHtml(s.clinic.clinicName)}</strong></p>` : '';
@@ -172,6 +182,7 @@ ${talkedAbout(s, t)}
 ${whatMatters(s)}
 ${choice(s, t)}
 ${risks(s, t)}
+${bones(s)}
 <div class="warning"><h2>${escapeHtml(t.warning)}</h2>${list(t.warningSigns, '')}<p>${escapeHtml(t.emergency)}</p></div>
 ${contact(s, t)}
 ${decksUsed(s, t)}`;

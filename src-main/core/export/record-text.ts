@@ -14,6 +14,8 @@ import {
 } from './section-lines.js';
 import { deckEdition, type ExportSummary } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
+import { boneHealthLines } from './bone-health-text.js';
+import { followUpLines } from './follow-up-lines.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -119,6 +121,10 @@ export function recordText(s: ExportSummary): string {
     '## What matters to the patient',
     ...bullets(whatMattersLines(s.whatMatters), ''),
     '',
+    '## Bone health plan',
+    ...bullets(boneHealthLines(s.boneHealth), ''),
+    '',
+    ...(s.followUps.length ? ['## Follow-up visits', ...bullets(followUpLines(s.followUps), ''), ''] : []),
     ...notesLines(s),
     ...amendmentsLines(s),
     // The seal of a signed record: the digest at signing and the audit chain's head (issue 11, M5).

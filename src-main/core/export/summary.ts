@@ -7,6 +7,8 @@
  */
 import type {
   Amendment,
+  BoneHealthPlan,
+  FollowUp,
   ConsultationRecord,
   DecisionView,
   DeckSummary,
@@ -24,6 +26,7 @@ import { readPainChart, type PainChart } from './pain-chart.js';
 import { localDate } from '../records/dates.js';
 import { listCorrections } from '../records/corrections.js';
 import { readRecord } from '../records/record.js';
+import { listFollowUps } from '../records/follow-ups.js';
 import { readSettings } from '../records/settings.js';
 import { auditHead } from '../audit.js';
 import { nameScrubber } from './pseudonymize.js';
@@ -81,6 +84,10 @@ export interface ExportSummary {
   decision: DecisionView;
   /** What matters to the patient, as signed (not amendable). */
   whatMatters: WhatMatters;
+  /** The bone-health plan as signed (the medicine's name scrubbed when pseudonymized). */
+  boneHealth: BoneHealthPlan;
+  /** The signed follow-up visits of this consultation, in date order (free text scrubbed when pseudonymized). */
+  followUps: FollowUp[];
   notes: string;
   entries: Array<{ at: string; text: string }>;
   /** Oldest first, each with the section before and after and the reason. */
@@ -124,6 +131,8 @@ export interface SummaryOptions {
   /** The patient's corrections (any; those before the consultation are left out here). */
   corrections?: readonly PatientCorrection[];
   seal?: ExportSeal | null;
+  /** The consultation's follow-up visits (any; drafts are left out here). */
+  followUps?: readonly FollowUp[];
 }
 
 /** The digest written when the record was signed, and the audit chain's head now. */
@@ -149,12 +158,14 @@ export function loadSummary(
   const settings = readSettings(services.db);
   const corrections = listCorrections(services.db, record.patient.id);
   const seal = record.status === 'finalized' ? sealOf(services, record.id) : null;
+  const followUps = listFollowUps(services.db, record.id);
   const summary = summaryFromRecord(record, {
     settings,
     decks: services.library.list().decks,
     pseudonymize,
     corrections,
     seal,
+    followUps,
   });
   return { ...summary, painChart: readPainChart(services.db, record.id, record.patient.id) };
 }
@@ -305,6 +316,11 @@ export function summaryFromRecord(record: ConsultationRecord, options: SummaryOp
     },
     decision: scrubDecision(current.decision, scrub),
     whatMatters: record.whatMatters,
+    boneHealth: { ...record.boneHealth, medicineName: scrub(record.boneHealth.medicineName) },
+    // Only signed visits: a draft visit may still change.
+    followUps: (options.followUps ?? [])
+      .filter((v) => v.status === 'finalized')
+      .map((v) => ({ ...v, note: scrub(v.note), complicationsOther: scrub(v.complicationsOther) })),
     notes: scrub(current.notes.body),
     entries: record.entries.map((e) => ({ at: e.at, text: scrub(e.text) })),
     amendments: record.amendments.map((a) => scrubAmendment(a, scrub)),

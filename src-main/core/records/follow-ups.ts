@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  followUpBoneMedicines,
   followUpComplications,
   spineLevels,
   type DecisionPath,
@@ -33,6 +34,7 @@ interface FollowUpRow {
   complications_other: string;
   new_fractures: string;
   note: string;
+  bone_medicine: string | null;
   status: FollowUp['status'];
   created_at: string;
   updated_at: string;
@@ -62,6 +64,7 @@ function toFollowUp(row: FollowUpRow): FollowUp {
     complicationsOther: row.complications_other,
     newFractures: parseList(row.new_fractures, spineLevels),
     note: row.note,
+    boneMedicine: followUpBoneMedicines.find((m) => m === row.bone_medicine) ?? null,
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -96,8 +99,8 @@ export function insertFollowUp(db: Db, consultationId: string, values: FollowUpV
   const id = randomUUID();
   db.prepare(
     `INSERT INTO follow_ups (id, consultation_id, visit_date, pain_now, mobility, pain_medication, complications,
-       complications_other, new_fractures, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       complications_other, new_fractures, note, bone_medicine, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, consultationId, ...valueColumns(values), at, at);
   return id;
 }
@@ -105,7 +108,7 @@ export function insertFollowUp(db: Db, consultationId: string, values: FollowUpV
 export function updateFollowUp(db: Db, id: string, values: FollowUpValues, at: string): void {
   db.prepare(
     `UPDATE follow_ups SET visit_date = ?, pain_now = ?, mobility = ?, pain_medication = ?, complications = ?,
-       complications_other = ?, new_fractures = ?, note = ?, updated_at = ?
+       complications_other = ?, new_fractures = ?, note = ?, bone_medicine = ?, updated_at = ?
      WHERE id = ? AND status = 'draft'`,
   ).run(...valueColumns(values), at, id);
 }
@@ -127,6 +130,7 @@ function valueColumns(v: FollowUpValues): Array<string | number | null> {
     v.complicationsOther,
     JSON.stringify(v.newFractures),
     v.note,
+    v.boneMedicine ?? null,
   ];
 }
 

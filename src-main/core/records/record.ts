@@ -1,6 +1,11 @@
 /** Reads one whole consultation record, as the console and exports show it. */
 import { createHash } from 'node:crypto';
-import { deckIdSchema, type ConsultationRecord } from '../../../src-shared/contract/index.js';
+import {
+  NO_BONE_HEALTH_PLAN,
+  deckIdSchema,
+  whatMattersIds,
+  type ConsultationRecord,
+} from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
 import { currentSections, listAmendments } from './amended-sections.js';
 import { loadConsultation } from './consultation-rows.js';
@@ -12,6 +17,7 @@ import { readRisks } from './risks.js';
 import { readStoredDecision } from './section-writes.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
 import { readWhatMatters } from './what-matters.js';
+import { boneHealthRevision, readBoneHealth } from './bone-health.js';
 
 export function parsePlaylist(json: string): string[] {
   try {
@@ -84,10 +90,11 @@ export function readRecord(services: RecordReader, id: string, field = 'id'): Co
     decision,
     risks,
     whatMatters: readWhatMatters(db, id),
+    boneHealth: readBoneHealth(db, id),
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
-    revisions: recordRevisions(db, id),
+    revisions: { ...recordRevisions(db, id), boneHealth: boneHealthRevision(db, id) },
     amendments,
     current: currentSections(signed, amendments),
   };
@@ -98,7 +105,15 @@ export function readRecord(services: RecordReader, id: string, field = 'id'): Co
  * finalize audit row so a later edit of the record tables can be detected.
  */
 export function recordDigest(record: ConsultationRecord): string {
-  const signed = {
+  return digestOf(signedContent(record));
+}
+
+function digestOf(signed: object): string {
+  return createHash('sha256').update(JSON.stringify(signed)).digest('hex');
+}
+
+function signedContent(record: ConsultationRecord) {
+  return {
     id: record.id,
     patientId: record.patient.id,
     physician: record.physician,
@@ -111,11 +126,29 @@ export function recordDigest(record: ConsultationRecord): string {
     decision: record.decision,
     risks: record.risks,
     whatMatters: record.whatMatters,
+    // Only a recorded plan is sealed, so the digest of a record signed before plans existed stays the same.
+    ...(JSON.stringify(record.boneHealth) === JSON.stringify(NO_BONE_HEALTH_PLAN)
+      ? {}
+      : { boneHealth: record.boneHealth }),
     notes: record.notes.body,
     entries: record.entries,
     slidesShown: record.slidesShown,
   };
-  return createHash('sha256').update(JSON.stringify(signed)).digest('hex');
+}
+
+/**
+ * The digests a signed record may carry: today's, and, for a record with nothing of "what matters"
+ * asked, the form written before that section existed (signed on schema 0006 or older, whose digest had
+ * no such key). Without it every record signed before then read as tampered after the upgrade.
+ */
+export function acceptedDigests(record: ConsultationRecord): string[] {
+  const digests = [recordDigest(record)];
+  if (whatMattersIds.every((id) => record.whatMatters[id] === 'not-asked')) {
+    const before: Partial<ReturnType<typeof signedContent>> = signedContent(record);
+    delete before.whatMatters;
+    digests.push(digestOf(before));
+  }
+  return digests;
 }
 
 /**
@@ -129,12 +162,12 @@ export function checkSignedDigests(db: Services['db']): Array<{ consultationId: 
   const reader = storeReader(db);
   return rows.map((row) => {
     const written = /sha256=([0-9a-f]{64})/.exec(row.detail)?.[1];
-    let now: string | null = null;
+    let now: string[] = [];
     try {
-      now = recordDigest(readRecord(reader, row.consultation_id));
+      now = acceptedDigests(readRecord(reader, row.consultation_id));
     } catch {
       // The record is gone: that is tampering too.
     }
-    return { consultationId: row.consultation_id, ok: written !== undefined && written === now };
+    return { consultationId: row.consultation_id, ok: written !== undefined && now.includes(written) };
   });
 }

@@ -11,8 +11,8 @@ import { ApiError } from '../../../src-shared/errors.js';
 import type { Db } from '../db/open.js';
 
 /** The sections with a revision row of their own (the notes keep theirs in their own table). */
-export type RecordSection = Exclude<keyof ConsultationRecord['revisions'], 'notes'>;
-export type RevisedSection = RecordSection | 'notes' | 'patient';
+export type RecordSection = Exclude<keyof ConsultationRecord['revisions'], 'notes' | 'boneHealth'>;
+export type RevisedSection = RecordSection | 'notes' | 'patient' | 'boneHealth';
 
 export function sectionRevision(db: Db, consultationId: string, section: RecordSection): number {
   const value = db
@@ -23,7 +23,7 @@ export function sectionRevision(db: Db, consultationId: string, section: RecordS
 }
 
 /** The revisions of a record's sections, as the console bases its next saves on them. */
-export function recordRevisions(db: Db, consultationId: string): ConsultationRecord['revisions'] {
+export function recordRevisions(db: Db, consultationId: string): Omit<ConsultationRecord['revisions'], 'boneHealth'> {
   const rows = db
     .prepare('SELECT section, revision FROM record_revisions WHERE consultation_id = ?')
     .all(consultationId) as Array<{ section: RecordSection; revision: number }>;
@@ -51,6 +51,7 @@ const LABELS: Record<RevisedSection, string> = {
   risks: 'risks discussed',
   notes: 'notes',
   patient: 'patient details',
+  boneHealth: 'items of the bone-health plan',
 };
 
 /**

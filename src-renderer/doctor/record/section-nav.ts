@@ -7,6 +7,7 @@ export const recordSections = [
   { id: 'record-findings', key: 'findings' },
   { id: 'record-what-matters', key: 'whatMatters' },
   { id: 'record-decision', key: 'decision' },
+  { id: 'record-bone-health', key: 'boneHealth' },
   { id: 'record-notes', key: 'notes' },
   { id: 'record-risks', key: 'risks' },
   { id: 'record-sign', key: 'sign' },

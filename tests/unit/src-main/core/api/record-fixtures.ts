@@ -52,6 +52,8 @@ const RECORD_TABLES = [
   'decisions',
   'risks_discussed',
   'what_matters',
+  'bone_health_plans',
+  'follow_ups',
   'amendments',
   'patient_corrections',
   'audit_log',

@@ -14,6 +14,8 @@ import { createCore, type Core } from '../../../../../src-main/core/create-core.
 import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import type { Db } from '../../../../../src-main/core/db/open.js';
 import { appRoot } from '../../../helpers/test-core.js';
+import { checkSignedDigests } from '../../../../../src-main/core/records/record.js';
+import { NO_BONE_HEALTH_PLAN } from '../../../../../src-shared/contract/index.js';
 
 const RELEASED = 5;
 const FIXTURE = path.join(appRoot, 'tests', 'fixtures', 'released-0005');
@@ -126,5 +128,17 @@ describe('migrations from the released schema (0001–0005)', () => {
       ['2026-11-30', 2],
     ]);
     expect(timeline.consultations[0]?.visits.map((v) => v.id)).toEqual([visit.id]);
+    // Migration 0009 (issue 15): no plan rows are made up; every record reads "nothing recorded", the visit
+    // "bone medicine not asked", and the signed record's digest (which seals a recorded plan) still verifies.
+    expect(latest).toBeGreaterThanOrEqual(9);
+    expect(db.prepare('SELECT count(*) FROM bone_health_plans').pluck().get()).toBe(0);
+    expect(visit.boneMedicine).toBeNull();
+    for (const id of db.prepare('SELECT id FROM consultations').pluck().all() as string[]) {
+      const read = await next.call('consultations.get', { id });
+      expect(read.boneHealth, id).toEqual(NO_BONE_HEALTH_PLAN);
+      expect(read.revisions.boneHealth, id).toBe(0);
+    }
+    expect(checkSignedDigests(db).every((d) => d.ok)).toBe(true);
+    expect(checkSignedDigests(db).length).toBeGreaterThan(0);
   });
 });

@@ -92,6 +92,7 @@ describe('register CSV', () => {
     expect(rows[0]).toEqual([...REGISTER_COLUMNS]);
     expect(rows.slice(1)).toEqual([
       [
+        '2',
         '2026-11-23',
         PATIENT.code,
         PATIENT.displayName,
@@ -102,8 +103,12 @@ describe('register CSV', () => {
         '3',
         ...['', '', '', '', ''],
         'yes',
+        // Version 2: no bone-health plan recorded, no follow-up visits.
+        ...['', '', '', '', '', '', '', ''],
+        ...['0', '', '', '', '0', ''],
       ],
       [
+        '2',
         '2026-11-24',
         'VCF-2',
         'Zoë "Zizi" Keller, jr.',
@@ -114,6 +119,8 @@ describe('register CSV', () => {
         '3',
         ...['a-lot', '', '', '', 'not'],
         'no',
+        ...['', '', '', '', '', '', '', ''],
+        ...['0', '', '', '', '0', ''],
       ],
     ]);
   });
@@ -133,8 +140,8 @@ describe('register CSV', () => {
     await t.call('settings.update', { physicianName: '@Dr Evil' });
     const record = await draftConsultation(t, { patient: { displayName: '=HYPERLINK("http://x.example","open")' } });
     const rows = parseCsv(registerCsv([loadSummary(t.core.services, record.id, false)]).slice(1));
-    expect(rows[1]?.[2]).toBe(`'=HYPERLINK("http://x.example","open")`);
-    expect(rows[1]?.[3]).toBe(`'@Dr Evil`);
+    expect(rows[1]?.[3]).toBe(`'=HYPERLINK("http://x.example","open")`);
+    expect(rows[1]?.[4]).toBe(`'@Dr Evil`);
     expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
   });
 
@@ -142,7 +149,7 @@ describe('register CSV', () => {
     const t = await exportCore();
     const record = await fixtureRecord(t);
     const csv = registerCsv([loadSummary(t.core.services, record.id, true)]);
-    expect(parseCsv(csv.slice(1))[1]?.slice(1, 3)).toEqual([PATIENT.code, PATIENT.code]);
+    expect(parseCsv(csv.slice(1))[1]?.slice(2, 4)).toEqual([PATIENT.code, PATIENT.code]);
     expect(csv).not.toMatch(/H[ée]l[èe]ne|Dubois|Martin/i);
   });
 });
