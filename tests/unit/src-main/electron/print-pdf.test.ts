@@ -73,6 +73,14 @@ describe('Electron PDF printer', () => {
     expect(win?.destroyed).toBe(true);
   });
 
+  it("puts the document's footer lines (a signed record's seal) in the footer of every page, escaped", async () => {
+    const renderer = createElectronPdfRenderer();
+    await renderer.render('<p>x</p>', 'A4', { footer: ['Record digest: ab12 <script>'] });
+    const options = FakeWindow.made[0]?.webContents.printToPDF.mock.calls[0]?.[0] as { footerTemplate?: string };
+    expect(options.footerTemplate).toContain('Record digest: ab12 &lt;script&gt;');
+    expect(options.footerTemplate).toContain('<span class="pageNumber"></span>');
+  });
+
   it('lets nothing but data: URLs load in its session', () => {
     createElectronPdfRenderer();
     const answers: boolean[] = [];
