@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call, event } from './define.js';
-import { LIMITS, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
+import { LIMITS, baseRevisionSchema, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
 import { fracturedLevelSchema, spineLevelSchema } from './presentation.js';
 import { patientSchema, plainLine, plainText } from './patients.js';
 import { whatMattersSchema } from './what-matters.js';
@@ -263,12 +263,6 @@ export const signWarningIds = [
   'follow-up-missing',
 ] as const;
 export type SignWarningId = (typeof signWarningIds)[number];
-/**
- * The revision of the section this save was based on (`revisions` of the record, `revision` of a patient).
- * A save based on an older one that would change the section answers CONFLICT with what core holds now
- * (`current` of the error). Omitted: not checked, for callers that did not read the section first.
- */
-export const baseRevisionSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
 const record = consultationRecordSchema;
 
 export const consultationsCalls = {

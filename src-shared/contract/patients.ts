@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
-import { LIMITS, uuidSchema } from './common.js';
+import { LIMITS, baseRevisionSchema, uuidSchema } from './common.js';
 
 /**
  * A lone UTF-16 surrogate is not text: SQLite would store it as U+FFFD, so the
@@ -130,7 +130,7 @@ export const patientsCalls = {
       sex: patientFields.sex.optional(),
       hospitalNumber: patientFields.hospitalNumber.optional(),
       /** The `revision` the change was based on; an older one answers CONFLICT (see baseRevisionSchema). */
-      baseRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      baseRevision: baseRevisionSchema,
     }),
     output: patientSchema,
     roles: DOCTOR_ONLY,
@@ -149,7 +149,7 @@ export const patientsCalls = {
       birthDate: patientFields.birthDate.optional(),
       hospitalNumber: patientFields.hospitalNumber.optional(),
       /** The `revision` the change was based on; an older one answers CONFLICT (see baseRevisionSchema). */
-      baseRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      baseRevision: baseRevisionSchema,
     }),
     output: z.object({ patient: patientSchema, correction: patientCorrectionSchema }),
     roles: DOCTOR_ONLY,

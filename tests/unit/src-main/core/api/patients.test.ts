@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditRows, expectRejected, newPatient, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 describe('patients.create', () => {
   it('creates a named patient with a generated pseudonymous code, and audits without identifying data', async () => {
@@ -168,7 +169,12 @@ describe('patients.get and patients.update', () => {
   it('corrects fields, keeps search in step, audits the field names only', async () => {
     const t = await recordsCore();
     const patient = await newPatient(t, { hospitalNumber: 'H1' });
-    const updated = await t.call('patients.update', { id: patient.id, displayName: 'Anna Meier', hospitalNumber: '' });
+    const updated = await t.call('patients.update', {
+      id: patient.id,
+      displayName: 'Anna Meier',
+      hospitalNumber: '',
+      baseRevision: await base(t, patient.id, 'patient'),
+    });
     expect(updated).toMatchObject({ displayName: 'Anna Meier', hospitalNumber: null, code: patient.code });
     expect((await t.call('patients.search', { query: 'meier' })).patients).toHaveLength(1);
     expect((await t.call('patients.search', { query: 'müller' })).patients).toHaveLength(0);
@@ -177,7 +183,11 @@ describe('patients.get and patients.update', () => {
       detail: `patient=${patient.id} fields=displayName,hospitalNumber`,
     });
     const count = auditRows(t).length;
-    await t.call('patients.update', { id: patient.id, displayName: 'Anna Meier' });
+    await t.call('patients.update', {
+      id: patient.id,
+      displayName: 'Anna Meier',
+      baseRevision: await base(t, patient.id, 'patient'),
+    });
     expect(auditRows(t)).toHaveLength(count);
   });
 
@@ -185,8 +195,26 @@ describe('patients.get and patients.update', () => {
     const t = await recordsCore();
     const a = await newPatient(t, { code: 'A-1' });
     await newPatient(t, { code: 'B-1' });
-    await expectRejected(t, 'patients.update', { id: a.id, code: 'b-1' }, 'CONFLICT', 'code');
-    await expectRejected(t, 'patients.update', { id: a.id, code: '' }, 'VALIDATION', 'code');
-    await expectRejected(t, 'patients.update', { id: a.id, birthDate: '2030-01-01' }, 'VALIDATION', 'birthDate');
+    await expectRejected(
+      t,
+      'patients.update',
+      { id: a.id, code: 'b-1', baseRevision: await base(t, a.id, 'patient') },
+      'CONFLICT',
+      'code',
+    );
+    await expectRejected(
+      t,
+      'patients.update',
+      { id: a.id, code: '', baseRevision: await base(t, a.id, 'patient') },
+      'VALIDATION',
+      'code',
+    );
+    await expectRejected(
+      t,
+      'patients.update',
+      { id: a.id, birthDate: '2030-01-01', baseRevision: await base(t, a.id, 'patient') },
+      'VALIDATION',
+      'birthDate',
+    );
   });
 });

@@ -24,6 +24,7 @@ import {
   pdfText,
 } from './export-fixture.js';
 import { decodePng, firstPagePng, inkStats } from './png.js';
+import { base } from '../../../helpers/revisions.js';
 
 let pdf: PdfRenderer;
 beforeAll(() => {
@@ -211,6 +212,7 @@ describe('patient leaflet PDF', () => {
         path: 'conservative',
         conservativeMeasures: ['pain-medication', 'brace'],
       },
+      baseRevision: await base(t, draft.id, 'decision'),
     });
     const [file = ''] = await exportFile(t, [draft.id], 'patient-leaflet-pdf');
     // Raw order: the draft's rotated watermark stays out of the lines it crosses.
