@@ -85,6 +85,8 @@ async function consultation(host: RunningHost, patientPage: Page, index: number)
   const exportsEach = Math.ceil(EXPORTS / CONSULTATIONS);
   await call(host, 'presentation.start', {});
   let text = '';
+  // Each save is based on the revision the previous one answered, as in the console.
+  let notesRevision = 0;
   for (let i = 0; i < perConsultation; i += 1) {
     // A slide change as the console asks for it; the patient screen must show that very slide.
     const slideIndex = (index * perConsultation + i) % slideIds.length;
@@ -95,7 +97,12 @@ async function consultation(host: RunningHost, patientPage: Page, index: number)
     );
     if (i % Math.floor(perConsultation / saves) === 0) {
       text += `Visit ${index}, line ${i}: discussed the next step calmly.\n`;
-      await call(host, 'notes.save', { consultationId: started.id, body: text });
+      const saved = await call(host, 'notes.save', {
+        consultationId: started.id,
+        body: text,
+        baseRevision: notesRevision,
+      });
+      notesRevision = (saved as { revision: number }).revision;
     }
   }
   for (let i = 0; i < exportsEach; i += 1) {

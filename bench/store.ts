@@ -99,10 +99,21 @@ const draft = await core.dispatch('consultations.start', { patientId: (patient.v
 if (!draft.ok) throw new Error(draft.error.message);
 const draftId = (draft.value as { id: string }).id;
 let text = '';
+/** The notes revision the next autosave is based on: each landed save answers the new one, as in the console. */
+let notesRevision = 0;
+async function autosaveNotes(body: string) {
+  const result = await core.dispatch(
+    'notes.save',
+    { consultationId: draftId, body, baseRevision: notesRevision },
+    doctor,
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  notesRevision = (result.value as { revision: number }).revision;
+  return result;
+}
 const autosave = await timed(SAVES, async (i) => {
   text += `${sentence(i)}\n`;
-  const result = await core.dispatch('notes.save', { consultationId: draftId, body: text.slice(-20_000) }, doctor);
-  if (!result.ok) throw new Error(result.error.message);
+  await autosaveNotes(text.slice(-20_000));
 });
 
 /**
@@ -125,8 +136,7 @@ async function autosaveWhile(runBackup: (() => Promise<unknown>) | null): Promis
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     text += `${sentence(i)}\n`;
-    const result = await core.dispatch('notes.save', { consultationId: draftId, body: text.slice(-20_000) }, doctor);
-    if (!result.ok) throw new Error(result.error.message);
+    await autosaveNotes(text.slice(-20_000));
     latencies.push(performance.now() - due);
   }
   await backup;

@@ -34,15 +34,16 @@ try {
     birthDate: '1944',
     sex: 'female',
   });
-  const draft = await call<{ id: string; current: { decision: Record<string, unknown> } }>(
-    doctor,
-    'consultations.start',
-    { patientId: person.id },
-  );
+  const draft = await call<{
+    id: string;
+    current: { decision: Record<string, unknown> };
+    revisions: { findings: number; decision: number };
+  }>(doctor, 'consultations.start', { patientId: person.id });
   await patient.getByTestId('welcome').waitFor();
   await patient.screenshot({ path: `${outDir}/patient-welcome-1920.png` });
   await call(doctor, 'consultations.updateFindings', {
     id: draft.id,
+    baseRevision: draft.revisions.findings,
     findings: {
       painNow: 7,
       painSince: null,
@@ -56,6 +57,7 @@ try {
   const decision = draft.current.decision as { augmentation: Record<string, unknown> } & Record<string, unknown>;
   await call(doctor, 'consultations.updateDecision', {
     id: draft.id,
+    baseRevision: draft.revisions.decision,
     decision: {
       ...Object.fromEntries(Object.entries(decision).filter(([key]) => key !== 'sureScore')),
       path: 'augmentation',

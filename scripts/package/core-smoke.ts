@@ -37,7 +37,7 @@ try {
   const patient = await call('patients.create', { code: 'PKG-1', birthDate: '1950-01-01', sex: 'female' });
   const draft = await call('consultations.start', { patientId: patient.id, language: 'en' });
   const note = 'Saved from the packaged core.';
-  await call('notes.save', { consultationId: draft.id, body: note });
+  await call('notes.save', { consultationId: draft.id, body: note, baseRevision: draft.revisions.notes });
   const { files } = await call('exports.create', {
     consultationIds: [draft.id],
     kind: 'record-text',

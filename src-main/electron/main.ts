@@ -36,7 +36,7 @@ import { captureLog } from './diagnostics.js';
 import { setupMenu } from './menu.js';
 import { createMenuCommands } from './menu-commands.js';
 import { setupWindowState } from './window-state.js';
-import { setupSingleInstance } from './single-instance.js';
+import { setupSingleInstance, takeDataFolderLock } from './single-instance.js';
 
 setupCrashReports(crashReporter);
 const mainLog = captureLog(console);
@@ -52,6 +52,13 @@ const firstInstance = setupSingleInstance(app, () => consoleWindow);
 async function start(): Promise<void> {
   await app.whenReady();
   const appRoot = app.getAppPath();
+  // The browser-mode host's lock too: Electron's own lock does not see a host on this folder.
+  const folderLock = takeDataFolderLock(app.getPath('userData'), {
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    quit: () => app.quit(),
+  });
+  if (!folderLock) return;
+  app.on('will-quit', () => folderLock.release());
   let core;
   const pdfRenderer = createElectronPdfRenderer();
   try {
@@ -69,6 +76,7 @@ async function start(): Promise<void> {
       'ConsultDeck could not open its database',
       error instanceof DatabaseOpenError ? error.message : String(error),
     );
+    folderLock.release();
     app.quit();
     return;
   }

@@ -9,10 +9,11 @@
  */
 import { BrowserWindow, session as sessions } from 'electron';
 import {
-  PDF_FOOTER_TEMPLATE,
   PDF_HEADER_TEMPLATE,
   PDF_MARGINS_MM,
+  pdfFooterTemplate,
   type PaperSize,
+  type PdfPage,
   type PdfRenderer,
 } from '../core/export/pdf-renderer.js';
 import type { WindowConstructor } from './window-options.js';
@@ -48,14 +49,14 @@ export function createPrintWindow<W>(BrowserWindow: WindowConstructor<W>): W {
   });
 }
 
-function printOptions(paper: PaperSize): Electron.PrintToPDFOptions {
+export function printOptions(paper: PaperSize, page: PdfPage = {}): Electron.PrintToPDFOptions {
   const inches = (value: number): number => value / INCH_MM;
   return {
     pageSize: paper,
     printBackground: true,
     displayHeaderFooter: true,
     headerTemplate: PDF_HEADER_TEMPLATE,
-    footerTemplate: PDF_FOOTER_TEMPLATE,
+    footerTemplate: pdfFooterTemplate(page.footer),
     margins: {
       top: inches(PDF_MARGINS_MM.top),
       right: inches(PDF_MARGINS_MM.right),
@@ -73,29 +74,34 @@ export function createElectronPdfRenderer(): PdfRenderer {
   const windows = new Set<BrowserWindow>();
 
   return {
-    async render(html, paper) {
+    async render(html, paper, page) {
       const win = createPrintWindow(BrowserWindow);
       windows.add(win);
       try {
         await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-        return await win.webContents.printToPDF(printOptions(paper));
+        return await win.webContents.printToPDF(printOptions(paper, page));
       } finally {
         windows.delete(win);
         if (!win.isDestroyed()) win.destroy();
       }
     },
-    async print(html, paper) {
+    async print(html, paper, page) {
       const win = createPrintWindow(BrowserWindow);
       windows.add(win);
       try {
         await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-        // The system dialog (silent: false): the physician picks the printer and copies.
+        // The system dialog (silent: false): the physician picks the printer and copies. Its footer
+        // is one plain line (no template): the seal of a signed record, on every printed page.
+        const footer = page?.footer?.length ? { footer: page.footer.join('  ·  ') } : {};
         return await new Promise<boolean>((resolve, reject) => {
-          win.webContents.print({ silent: false, printBackground: true, pageSize: paper }, (success, reason) => {
-            if (success) resolve(true);
-            else if (/cancel/i.test(reason)) resolve(false);
-            else reject(new Error(`printing failed: ${reason}`));
-          });
+          win.webContents.print(
+            { silent: false, printBackground: true, pageSize: paper, ...footer },
+            (success, reason) => {
+              if (success) resolve(true);
+              else if (/cancel/i.test(reason)) resolve(false);
+              else reject(new Error(`printing failed: ${reason}`));
+            },
+          );
         });
       } finally {
         windows.delete(win);

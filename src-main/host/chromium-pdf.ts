@@ -13,10 +13,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiError } from '../../src-shared/errors.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-flags.js';
 import {
-  PDF_FOOTER_TEMPLATE,
   PDF_HEADER_TEMPLATE,
   PDF_MARGINS_MM,
+  pdfFooterTemplate,
   type PaperSize,
+  type PdfPage,
   type PdfRenderer,
 } from '../core/export/pdf-renderer.js';
 
@@ -27,13 +28,13 @@ export interface ChromiumPdfOptions {
 const mm = (value: number): string => `${value}mm`;
 
 /** The same page layout Electron's printToPDF gets (print-pdf.ts). */
-export function playwrightPdfOptions(paper: PaperSize) {
+export function playwrightPdfOptions(paper: PaperSize, page: PdfPage = {}) {
   return {
     format: paper,
     printBackground: true,
     displayHeaderFooter: true,
     headerTemplate: PDF_HEADER_TEMPLATE,
-    footerTemplate: PDF_FOOTER_TEMPLATE,
+    footerTemplate: pdfFooterTemplate(page.footer),
     margin: {
       top: mm(PDF_MARGINS_MM.top),
       right: mm(PDF_MARGINS_MM.right),
@@ -92,12 +93,12 @@ export function createChromiumPdfRenderer(options: ChromiumPdfOptions = {}): Pdf
   };
 
   return {
-    async render(html, paper) {
+    async render(html, paper, layout) {
       const page = await takePage();
       try {
         // setContent replaces the whole document: nothing of the previous one stays.
         await page.setContent(html, { waitUntil: 'load' });
-        const pdf = await page.pdf(playwrightPdfOptions(paper));
+        const pdf = await page.pdf(playwrightPdfOptions(paper, layout));
         if (idle.length < IDLE_PAGES) idle.push(page);
         else await page.close();
         return pdf;

@@ -14,7 +14,7 @@ import { createChromiumPdfRenderer } from './chromium-pdf.js';
 import { defaultDataDir, findAppRoot, readVersion } from './paths.js';
 import { startHost } from './server.js';
 import { sessionTokens } from './tokens.js';
-import { acquireInstanceLock, InstanceLockedError } from './instance-lock.js';
+import { acquireInstanceLock, InstanceLockedError } from '../core/instance-lock.js';
 import { installProcessGuard } from './process-guard.js';
 import type { Role } from '../../src-shared/contract/index.js';
 

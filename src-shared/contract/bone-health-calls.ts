@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
 import { uuidSchema } from './common.js';
-import { baseRevisionSchema, consultationRecordSchema } from './consultations.js';
+import { baseRevisionSchema } from './common.js';
+import { consultationRecordSchema } from './consultations.js';
 import { boneHealthPlanSchema } from './bone-health.js';
 
 export const boneHealthCalls = {

@@ -25,3 +25,11 @@ export const slideIdSchema = deckIdSchema;
 export const emptyInput = z.strictObject({});
 
 export const uuidSchema = z.uuid();
+
+/**
+ * The revision of the section a save was based on (`revisions` of the record, `revision` of a patient).
+ * A save based on an older one that would change the section answers CONFLICT with what core holds now
+ * (`current` of the error). Required: a caller reads the section before it writes it, so no save can
+ * overwrite a change it never saw (issue 11, M1).
+ */
+export const baseRevisionSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -7,10 +7,9 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call, event } from './define.js';
-import { LIMITS, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
+import { LIMITS, baseRevisionSchema, deckIdSchema, emptyInput, languageSchema, uuidSchema } from './common.js';
 import { plainLine, plainText } from './patients.js';
 import {
-  baseRevisionSchema,
   consultationRecordSchema,
   consultationStatuses,
   historyItemSchema,

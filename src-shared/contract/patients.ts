@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
-import { LIMITS, uuidSchema } from './common.js';
+import { LIMITS, baseRevisionSchema, uuidSchema } from './common.js';
 
 /**
  * A lone UTF-16 surrogate is not text: SQLite would store it as U+FFFD, so the
@@ -93,6 +93,9 @@ export const patientCorrectionSchema = z.object({
 });
 export type PatientCorrection = z.infer<typeof patientCorrectionSchema>;
 
+/** `current.section` of the CONFLICT naming a patient with a near-identical hospital number. */
+export const SIMILAR_PATIENT = 'similar-patient';
+
 export const patientsCalls = {
   /**
    * Patients whose name words, code or hospital number start with each word of
@@ -107,9 +110,16 @@ export const patientsCalls = {
     output: z.object({ patients: z.array(patientSchema) }),
     roles: DOCTOR_ONLY,
   }),
-  /** Creates a patient: a name or a code is required. CONFLICT when the code or hospital number is taken. */
+  /**
+   * Creates a patient: a name or a code is required. CONFLICT when the code or hospital number is taken.
+   * A hospital number that differs from another patient's only in case, spaces, dashes or letter forms
+   * answers CONFLICT with `current.section` = SIMILAR_PATIENT and the other patient as `current.value`,
+   * so the console can offer to open that patient; `createAnyway` creates it all the same (audited).
+   */
   'patients.create': call({
     input: z.strictObject({
+      /** The doctor saw the similar patient and creates this one anyway. */
+      createAnyway: z.literal(true).optional(),
       displayName: patientFields.displayName.optional(),
       code: patientFields.code.optional(),
       birthDate: patientFields.birthDate,
@@ -130,7 +140,7 @@ export const patientsCalls = {
       sex: patientFields.sex.optional(),
       hospitalNumber: patientFields.hospitalNumber.optional(),
       /** The `revision` the change was based on; an older one answers CONFLICT (see baseRevisionSchema). */
-      baseRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      baseRevision: baseRevisionSchema,
     }),
     output: patientSchema,
     roles: DOCTOR_ONLY,
@@ -149,7 +159,7 @@ export const patientsCalls = {
       birthDate: patientFields.birthDate.optional(),
       hospitalNumber: patientFields.hospitalNumber.optional(),
       /** The `revision` the change was based on; an older one answers CONFLICT (see baseRevisionSchema). */
-      baseRevision: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      baseRevision: baseRevisionSchema,
     }),
     output: z.object({ patient: patientSchema, correction: patientCorrectionSchema }),
     roles: DOCTOR_ONLY,

@@ -110,9 +110,3 @@ export const signWarningIds = [
   'follow-up-missing',
 ] as const;
 export type SignWarningId = (typeof signWarningIds)[number];
-/**
- * The revision of the section this save was based on (`revisions` of the record, `revision` of a patient).
- * A save based on an older one that would change the section answers CONFLICT with what core holds now
- * (`current` of the error). Omitted: not checked, for callers that did not read the section first.
- */
-export const baseRevisionSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional();

@@ -54,7 +54,8 @@ for (;;) {
   if (dice < 0.75) {
     revision += 1;
     const body = expectedBody(draft, revision);
-    await call('notes.save', { consultationId: draft, body });
+    // Based on the revision this loop saved last (it is the only writer of the draft's notes).
+    await call('notes.save', { consultationId: draft, body, baseRevision: revision - 1 });
     ack({ op: 'note', id: draft, revision, sha: crypto.createHash('sha256').update(body).digest('hex') });
   } else if (dice < 0.9) {
     const text = `patient asks ${crypto.randomBytes(6).toString('hex')}`;

@@ -40,7 +40,7 @@ while (signed.length < 4) {
     .randomBytes(45_000)
     .toString('base64')
     .replace(/(.{80})/g, '$1\n');
-  await call('notes.save', { consultationId: draft.id, body });
+  await call('notes.save', { consultationId: draft.id, body, baseRevision: draft.revisions.notes });
   await call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   signed = [...signed, draft.id];
 }

@@ -131,7 +131,9 @@ test('a new consultation starts on a welcome with its own spine; the Present tab
     birthDate: '1944',
     sex: 'female',
   });
-  const draft = await ok<{ id: string }>(doctor, 'consultations.start', { patientId: first.id });
+  const draft = await ok<{ id: string; revisions: { findings: number } }>(doctor, 'consultations.start', {
+    patientId: first.id,
+  });
   // The patient screen welcomes the patient: no slide of the previous presentation, no name.
   await expect(patient.page.getByTestId('welcome')).toBeVisible();
   await expect(patient.page.getByTestId('idle')).toContainText('Spine Clinic Nord');
@@ -142,6 +144,7 @@ test('a new consultation starts on a welcome with its own spine; the Present tab
   // Saved levels reach the patient's spine at once.
   await ok(doctor, 'consultations.updateFindings', {
     id: draft.id,
+    baseRevision: draft.revisions.findings,
     findings: {
       painNow: 7,
       painSince: null,
@@ -237,13 +240,14 @@ test('a procedure step shows the patient their own planned level, and nothing wh
     birthDate: '1941',
     sex: 'female',
   });
-  const draft = await ok<{ id: string; current: { decision: Record<string, unknown> } }>(
-    doctor,
-    'consultations.start',
-    { patientId: person.id, language: 'fr', playlist: ['kyphoplasty'] },
-  );
+  const draft = await ok<{
+    id: string;
+    current: { decision: Record<string, unknown> };
+    revisions: { findings: number; decision: number };
+  }>(doctor, 'consultations.start', { patientId: person.id, language: 'fr', playlist: ['kyphoplasty'] });
   await ok(doctor, 'consultations.updateFindings', {
     id: draft.id,
+    baseRevision: draft.revisions.findings,
     findings: { painNow: 6, painSince: null, fracturedLevels: [{ level: 'L1', grade: 2 }], redFlags: [] },
   });
   const ids = await slideIds(doctor, 'kyphoplasty');
@@ -257,6 +261,7 @@ test('a procedure step shows the patient their own planned level, and nothing wh
   const decision = Object.fromEntries(Object.entries(draft.current.decision).filter(([key]) => key !== 'sureScore'));
   await ok(doctor, 'consultations.updateDecision', {
     id: draft.id,
+    baseRevision: draft.revisions.decision,
     decision: {
       ...decision,
       path: 'augmentation',

@@ -32,12 +32,15 @@ async function finalizedConsultation(
     sex: 'female',
   });
   const { id } = await ok<{ id: string }>(doctor, 'consultations.start', { patientId: patient.id, language: 'de' });
+  // A fresh draft: every section at revision 0, each written once below.
   await ok(doctor, 'consultations.updateFindings', {
     id,
+    baseRevision: 0,
     findings: { painNow: 6, painSince: null, fracturedLevels: [{ level: 'L1', grade: 2 }], redFlags: [] },
   });
   await ok(doctor, 'consultations.updateDecision', {
     id,
+    baseRevision: 0,
     decision: {
       path: 'augmentation',
       conservativeMeasures: [],
@@ -49,8 +52,12 @@ async function finalizedConsultation(
       sure: { sureOfChoice: true, knowsBenefitsAndRisks: true, clearAboutValues: true, enoughSupport: true },
     },
   });
-  await ok(doctor, 'consultations.confirmRisks', { id, risks: { confirmed: ['cement-leak'], otherText: '' } });
-  await ok(doctor, 'notes.save', { consultationId: id, body: 'Frau Aebischer prefers mornings.' });
+  await ok(doctor, 'consultations.confirmRisks', {
+    id,
+    risks: { confirmed: ['cement-leak'], otherText: '' },
+    baseRevision: 0,
+  });
+  await ok(doctor, 'notes.save', { consultationId: id, body: 'Frau Aebischer prefers mornings.', baseRevision: 0 });
   await ok(doctor, 'consultations.finalize', { id, acknowledged: [...signWarningIds] });
   return id;
 }

@@ -45,13 +45,16 @@ async function seed(dataDir: string): Promise<{ consultationDay: string; procedu
       sex: 'female',
     });
     const { id } = await call<{ id: string }>('consultations.start', { patientId: patient.id });
+    // A fresh draft: every section at revision 0.
     await call('consultations.updateFindings', {
       id,
+      baseRevision: 0,
       findings: { painNow: 8, painSince: null, fracturedLevels: [{ level: 'L1', grade: 2 }], redFlags: [] },
     });
     const procedureDay = day(start + 5 * DAY);
     await call('consultations.updateDecision', {
       id,
+      baseRevision: 0,
       decision: {
         path: 'augmentation',
         conservativeMeasures: [],

@@ -63,6 +63,7 @@ test('leak test: presenting for patient A then B, the patient screen never shows
     expect(started.ok).toBe(true);
     const updated = await doctor.call('consultations.updateFindings', {
       id: started.value.id,
+      baseRevision: 0, // a fresh draft: every section at revision 0
       findings: {
         painNow: 7,
         painSince: null,

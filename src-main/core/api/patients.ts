@@ -106,9 +106,10 @@ export const patientsApi: AreaHandlers<'patients'> = {
           sex: input.sex,
           hospitalNumber: normalizeHospitalNumber(orNull(input.hospitalNumber)),
         };
-        checkUnique(db, fields, null);
+        const similar = checkUnique(db, fields, null, input.createAnyway === true);
         const id = insertPatient(db, fields, services.clock().toISOString());
-        audit(services, 'patient.create', `patient=${id}`);
+        // Created although a similar hospital number exists: which patient it resembles (ids only, no values).
+        audit(services, 'patient.create', similar ? `patient=${id} similar-to=${similar} confirmed` : `patient=${id}`);
         return requirePatient(db, id);
       })
       .immediate();

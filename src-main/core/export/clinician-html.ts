@@ -5,6 +5,7 @@
  */
 import { languages, type Amendment } from '../../../src-shared/contract/index.js';
 import { documentHtml, escapeHtml, list, multiline } from './html.js';
+import type { PdfPage } from './pdf-renderer.js';
 import {
   formatClock,
   formatDay,
@@ -22,7 +23,7 @@ import {
   redFlagLine,
   riskNames,
 } from './section-lines.js';
-import { deckEdition, type ExportSummary, type SummaryCorrection } from './summary.js';
+import { deckEdition, type ExportSeal, type ExportSummary, type SummaryCorrection } from './summary.js';
 import { whatMattersLines } from './what-matters-text.js';
 import { PAIN_CHART_CSS, painChartHtml } from './pain-chart.js';
 import { boneHealthLines } from './bone-health-text.js';
@@ -138,9 +139,25 @@ ${values}
 }
 
 /** The signed digest and the audit chain's head, so a paper copy can prove a later change (issue 11, M5). */
+function sealLines(seal: ExportSeal): string[] {
+  return [
+    `Record digest (SHA-256, at signing): ${seal.recordDigest}`,
+    `Audit log at row ${seal.auditHead.id}: ${seal.auditHead.hash}`,
+  ];
+}
+
 function seal(s: ExportSummary): string {
   if (!s.seal) return '';
-  return `<p class="seal" data-seal>Record digest (SHA-256, at signing): ${s.seal.recordDigest}<br>Audit log at row ${s.seal.auditHead.id}: ${s.seal.auditHead.hash}</p>`;
+  return `<p class="seal" data-seal>${sealLines(s.seal).map(escapeHtml).join('<br>')}</p>`;
+}
+
+/**
+ * The page footer of the clinician PDF: a signed record's seal on every page,
+ * so a single page of a paper copy can be checked (`npm run audit:check`); a
+ * draft has none (it carries the DRAFT watermark instead).
+ */
+export function clinicianPage(s: ExportSummary): PdfPage {
+  return s.seal ? { footer: sealLines(s.seal) } : {};
 }
 
 function signature(s: ExportSummary): string {

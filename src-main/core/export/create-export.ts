@@ -13,7 +13,7 @@ import { appendAudit } from '../audit.js';
 import type { Services } from '../context.js';
 import { localDate } from '../records/dates.js';
 import { actorName, readSettings } from '../records/settings.js';
-import { clinicianHtml } from './clinician-html.js';
+import { clinicianHtml, clinicianPage } from './clinician-html.js';
 import { fhirBundle } from './fhir.js';
 import { leafletHtml } from './leaflet-html.js';
 import type { PdfRenderer } from './pdf-renderer.js';
@@ -76,7 +76,7 @@ export async function renderExport(
       const pdf = requirePdf(services);
       return mapLimited(summaries, PDF_CONCURRENCY, async (s) => ({
         name: `${baseName(s)}_kyphoplasty-consult.pdf`,
-        data: await pdf.render(clinicianHtml(s), s.clinic.paperSize),
+        data: await pdf.render(clinicianHtml(s), s.clinic.paperSize, clinicianPage(s)),
       }));
     }
     case 'patient-leaflet-pdf': {
@@ -160,8 +160,9 @@ export async function printExport(
     );
   }
   const summary = loadSummary(services, request.consultationId, request.pseudonymize, 'consultationId');
-  const html = request.document === 'clinician-summary' ? clinicianHtml(summary) : leafletHtml(summary);
-  const printed = await printer(html, summary.clinic.paperSize);
+  const clinician = request.document === 'clinician-summary';
+  const html = clinician ? clinicianHtml(summary) : leafletHtml(summary);
+  const printed = await printer(html, summary.clinic.paperSize, clinician ? clinicianPage(summary) : {});
   if (printed) {
     auditExport(
       services,

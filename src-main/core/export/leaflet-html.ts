@@ -33,6 +33,7 @@ li { margin: 2px 0; }
 .matters td + td { white-space: nowrap; }
 .write-in { border-bottom: 1px solid #111827; height: 1.6em; width: 70%; }
 .draft-note { color: #b91c1c; font-weight: 700; }
+.seal { margin-top: 14px; font-size: 8pt; color: #4b5563; break-inside: avoid; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 100pt; font-weight: 700;
   color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
 `;
@@ -170,6 +171,18 @@ function decksUsed(s: ExportSummary, t: LeafletText): string {
   return `<div class="meta"><h2>${escapeHtml(t.decksUsed)}</h2>${list(lines, '')}</div>`;
 }
 
+/**
+ * A signed leaflet's short seal, in small print at its end: the first 16 hex digits of the
+ * record's digest at signing and of the audit chain's head (issue 11, M5), enough for the clinic
+ * to match a leaflet to its record; the full values are on the clinician PDF. None on a draft.
+ */
+function shortSeal(s: ExportSummary, t: LeafletText): string {
+  if (!s.seal) return '';
+  const { recordDigest, auditHead } = s.seal;
+  const code = `${recordDigest.slice(0, 16)} · ${auditHead.id}:${auditHead.hash.slice(0, 16)}`;
+  return `<p class="seal" data-seal>${escapeHtml(`${t.seal}${t.colon}${code}`)}</p>`;
+}
+
 export function leafletHtml(s: ExportSummary): string {
   const t = LEAFLET_TEXT[s.language];
   const meta = [s.clinic.clinicName, formatDay(s.day, t)].filter(Boolean).join(' · ');
@@ -185,6 +198,7 @@ ${risks(s, t)}
 ${bones(s)}
 <div class="warning"><h2>${escapeHtml(t.warning)}</h2>${list(t.warningSigns, '')}<p>${escapeHtml(t.emergency)}</p></div>
 ${contact(s, t)}
-${decksUsed(s, t)}`;
+${decksUsed(s, t)}
+${shortSeal(s, t)}`;
   return documentHtml({ lang: s.language, title: t.title, paper: s.clinic.paperSize, css: CSS, body });
 }

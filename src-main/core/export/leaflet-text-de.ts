@@ -81,4 +81,5 @@ export const de: LeafletText = {
   deckEdition: (version, reviewed) =>
     `Version ${version ?? '(nicht angegeben)'}, Daten geprüft am ${reviewed ?? '(Datum nicht angegeben)'}`,
   translation: 'Übersetzung',
+  seal: 'Prüfcode der Akte (für die Klinik)',
 };

@@ -81,4 +81,5 @@ export const fr: LeafletText = {
   deckEdition: (version, reviewed) =>
     `version ${version ?? '(non indiquée)'}, données vérifiées le ${reviewed ?? '(date non indiquée)'}`,
   translation: 'Traduction',
+  seal: 'Code de contrôle du dossier (pour la clinique)',
 };

@@ -71,6 +71,8 @@ export interface LeafletText {
   decksUsed: string;
   deckEdition: (version: string | null, reviewed: string | null) => string;
   translation: string;
+  /** The short seal of a signed leaflet (last page, small print): the record's check code for the clinic. */
+  seal: string;
 }
 
 export const en: LeafletText = {
@@ -150,4 +152,5 @@ export const en: LeafletText = {
   deckEdition: (version, reviewed) =>
     `version ${version ?? '(not stated)'}, evidence checked on ${reviewed ?? '(date not stated)'}`,
   translation: 'Translation',
+  seal: 'Record check code (for the clinic)',
 };

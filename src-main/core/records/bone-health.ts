@@ -73,7 +73,7 @@ export function writeBoneHealth(
   services: Services,
   consultationId: string,
   plan: BoneHealthPlan,
-  baseRevision: number | undefined,
+  baseRevision: number,
 ): void {
   const { db } = services;
   db.transaction(() => {

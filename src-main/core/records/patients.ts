@@ -4,7 +4,7 @@
  * number (see patients.search_text in 0002_records.sql).
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Patient } from '../../../src-shared/contract/index.js';
+import { SIMILAR_PATIENT, type Patient } from '../../../src-shared/contract/index.js';
 import { ApiError } from '../../../src-shared/errors.js';
 import type { Db } from '../db/open.js';
 
@@ -90,13 +90,23 @@ export function searchPatients(db: Db, query: string, limit: number): Patient[] 
   return rows.map(toPatient);
 }
 
-/** CONFLICT when another patient already has this code or hospital number (case-insensitive). */
-export function checkUnique(db: Db, fields: PatientFields, exceptId: string | null): void {
+/**
+ * CONFLICT when another patient already has this code or hospital number (case-insensitive). A hospital
+ * number written differently (spaces, dashes, look-alike letters) is almost surely the same person: a
+ * CONFLICT naming that patient (`current`, SIMILAR_PATIENT), unless `allowSimilar` (the doctor confirmed);
+ * then the similar patient's id is returned, for the audit.
+ */
+export function checkUnique(
+  db: Db,
+  fields: PatientFields,
+  exceptId: string | null,
+  allowSimilar = false,
+): string | null {
   const other = db
     .prepare('SELECT id FROM patients WHERE code = ? COLLATE NOCASE AND id IS NOT ?')
     .get(fields.code, exceptId);
   if (other) throw new ApiError('CONFLICT', `Another patient already has the code ${fields.code}.`, 'code');
-  if (fields.hospitalNumber === null) return;
+  if (fields.hospitalNumber === null) return null;
   const same = db
     .prepare('SELECT id FROM patients WHERE hospital_number = ? COLLATE NOCASE AND id IS NOT ?')
     .get(fields.hospitalNumber, exceptId);
@@ -109,16 +119,19 @@ export function checkUnique(db: Db, fields: PatientFields, exceptId: string | nu
   // Written differently (spaces, dashes, look-alike letters): almost surely the same person.
   const key = hospitalNumberKey(fields.hospitalNumber);
   const rows = db
-    .prepare('SELECT hospital_number AS n FROM patients WHERE hospital_number IS NOT NULL AND id IS NOT ?')
-    .all(exceptId) as Array<{ n: string }>;
+    .prepare('SELECT id, hospital_number AS n FROM patients WHERE hospital_number IS NOT NULL AND id IS NOT ?')
+    .all(exceptId) as Array<{ id: string; n: string }>;
   const near = rows.find((row) => hospitalNumberKey(row.n) === key);
-  if (near)
-    throw new ApiError(
-      'CONFLICT',
-      `Another patient has the hospital number ${near.n}, which differs from ${fields.hospitalNumber} only in ` +
-        'spaces, dashes or letter forms. Check that this is not the same person.',
-      'hospitalNumber',
-    );
+  if (!near) return null;
+  if (allowSimilar) return near.id;
+  const similar = requirePatient(db, near.id);
+  throw new ApiError(
+    'CONFLICT',
+    `A patient with a similar hospital number exists: ${near.n} differs from ${fields.hospitalNumber} only in ` +
+      'spaces, dashes or letter forms. Check that this is not the same person.',
+    'hospitalNumber',
+    { section: SIMILAR_PATIENT, revision: similar.revision, value: similar },
+  );
 }
 
 /**

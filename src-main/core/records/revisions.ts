@@ -54,17 +54,13 @@ const LABELS: Record<RevisedSection, string> = {
   boneHealth: 'items of the bone-health plan',
 };
 
-/**
- * Refuses a change based on an older revision. `baseRevision` undefined: the
- * caller did not read the section first (scripts, the command line); the
- * console always sends it.
- */
+/** Refuses a change based on another revision than the section's (every save names its base). */
 export function checkBase(
   section: RevisedSection,
-  baseRevision: number | undefined,
+  baseRevision: number,
   current: { revision: number; value: () => unknown },
 ): void {
-  if (baseRevision === undefined || baseRevision === current.revision) return;
+  if (baseRevision === current.revision) return;
   throw new ApiError(
     'CONFLICT',
     `The ${LABELS[section]} were changed in another window (revision ${current.revision}, yours was based on ${baseRevision}). ` +

@@ -124,7 +124,11 @@ export async function makeWorld(name: CallName): Promise<World> {
   for (const person of people) pools.patients.push((await call<Patient>('patients.create', person)).id);
   for (const [index, patientId] of [...pools.patients, pools.patients[0]].entries()) {
     const record = await call<ConsultationRecord>('consultations.start', { patientId });
-    await call('notes.save', { consultationId: record.id, body: `Seed notes ${index}` });
+    await call('notes.save', {
+      consultationId: record.id,
+      body: `Seed notes ${index}`,
+      baseRevision: record.revisions.notes,
+    });
     for (const text of ['first entry', 'second entry']) {
       const entryId = (await call<{ id: number }>('notes.addEntry', { consultationId: record.id, text })).id;
       pools.entries.push(entryId);

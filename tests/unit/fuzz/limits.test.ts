@@ -30,6 +30,7 @@ import { deckFile, slide, writeDeck } from '../src-main/core/decks/deck-fixtures
 import { DbWatch } from './db-watch.js';
 import { startFuzzHost, type FuzzHost } from './fuzz-host.js';
 import { fill, inputJsonSchema, type JsonSchema } from './schema-arbitraries.js';
+import { base, withBase } from '../helpers/revisions.js';
 
 let t: TestCore;
 let watch: DbWatch;
@@ -82,14 +83,15 @@ function expectNothingWritten(was: Before): void {
 }
 
 async function expectRefused(name: CallName, input: unknown, field: string): Promise<void> {
+  const sent = await withBase(t, name, input);
   const was = before();
-  const result = await t.raw(name, input);
+  const result = await t.raw(name, sent);
   expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field } });
   expectNothingWritten(was);
 }
 
 async function expectAccepted(name: CallName, input: unknown): Promise<unknown> {
-  const result = await t.raw(name, input);
+  const result = await t.raw(name, await withBase(t, name, input));
   expect(result, JSON.stringify(result).slice(0, 300)).toMatchObject({ ok: true });
   return (result as { value: unknown }).value;
 }
@@ -384,22 +386,25 @@ describe(`message size: MAX_MESSAGE_BYTES = ${MAX_MESSAGE_BYTES}`, () => {
    * A notes.save message of exactly `bytes` bytes: the largest note there is (100 000 characters of
    * four UTF-8 bytes each, so it must fit in one message), padded with JSON whitespace.
    */
-  function notesMessage(bytes: number, wrap: (input: unknown) => unknown): { text: string; body: string } {
+  async function notesMessage(
+    bytes: number,
+    wrap: (input: unknown) => unknown,
+  ): Promise<{ text: string; body: string }> {
     const body = text('😀🦴', LIMITS.noteBody);
-    const json = JSON.stringify(wrap({ consultationId: draftId, body }));
+    const json = JSON.stringify(wrap({ consultationId: draftId, body, baseRevision: await base(t, draftId, 'notes') }));
     const padding = bytes - Buffer.byteLength(json);
     expect(padding).toBeGreaterThanOrEqual(0);
     return { text: `${json}${' '.repeat(padding)}`, body };
   }
 
   it('HTTP: a body of exactly MAX_MESSAGE_BYTES is accepted and stored; one byte more is TOO_LARGE, writing nothing', async () => {
-    const atMax = notesMessage(MAX_MESSAGE_BYTES, (input) => input);
+    const atMax = await notesMessage(MAX_MESSAGE_BYTES, (input) => input);
     expect(Buffer.byteLength(atMax.text)).toBe(MAX_MESSAGE_BYTES);
     const ok = JSON.parse((await host.post('notes.save', atMax.text)).body) as CallResult<unknown>;
     expect(ok).toMatchObject({ ok: true });
     expect((await record(draftId)).notes.body).toBe(atMax.body);
 
-    const over = notesMessage(MAX_MESSAGE_BYTES + 1, (input) => input);
+    const over = await notesMessage(MAX_MESSAGE_BYTES + 1, (input) => input);
     const was = before();
     const answer = await host.post('notes.save', over.text);
     expect(answer.status).toBe(200);
@@ -411,13 +416,13 @@ describe(`message size: MAX_MESSAGE_BYTES = ${MAX_MESSAGE_BYTES}`, () => {
 
   it('WebSocket: a message of exactly MAX_MESSAGE_BYTES is answered and stored; one byte more closes that socket only', async () => {
     const socket = await host.socket('doctor');
-    const atMax = notesMessage(MAX_MESSAGE_BYTES, (input) => ({ id: 1, name: 'notes.save', input }));
+    const atMax = await notesMessage(MAX_MESSAGE_BYTES, (input) => ({ id: 1, name: 'notes.save', input }));
     expect(Buffer.byteLength(atMax.text)).toBe(MAX_MESSAGE_BYTES);
     expect(await socket.send(1, atMax.text)).toMatchObject({ result: { ok: true } });
     expect((await record(draftId)).notes.body).toBe(atMax.body);
 
     const bystander = await host.socket('patient');
-    const over = notesMessage(MAX_MESSAGE_BYTES + 1, (input) => ({ id: 2, name: 'notes.save', input }));
+    const over = await notesMessage(MAX_MESSAGE_BYTES + 1, (input) => ({ id: 2, name: 'notes.save', input }));
     const was = before();
     expect(await socket.send(2, over.text)).toEqual({ closed: 1009 });
     expectNothingWritten(was);

@@ -5,6 +5,7 @@ import { createMenuCommands } from '../../../../src-main/electron/menu-commands.
 import { setupCrashReports } from '../../../../src-main/electron/crash-reports.js';
 import { captureLog } from '../../../../src-main/electron/diagnostics.js';
 import { appRoot, makeTestCore, type TestCore } from '../../helpers/test-core.js';
+import { base } from '../../helpers/revisions.js';
 
 const open: TestCore[] = [];
 afterEach(() => {
@@ -121,7 +122,11 @@ describe('menu commands', () => {
       sex: 'female',
     });
     const draft = await t.call('consultations.start', { patientId: patient.id, language: 'en' });
-    await t.call('notes.save', { consultationId: draft.id, body: 'Worried about the anaesthesia.' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'Worried about the anaesthesia.',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     await run('diagnostic-bundle');
     const text = fs.readFileSync(path.join(t.dataDir, 'bundle.json'), 'utf8');
     const bundle = JSON.parse(text) as { app: { version: string }; rowCounts: Record<string, number>; log: string[] };

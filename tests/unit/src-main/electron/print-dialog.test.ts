@@ -67,4 +67,18 @@ describe('printing through the system dialog (Electron)', () => {
     await expect(printer.print?.('<p>x</p>', 'A4')).rejects.toThrow('printing failed: failed');
     expect(FakeWindow.made.every((w) => w.destroyed)).toBe(true);
   });
+
+  it("prints a signed record's seal as the footer line of every page", async () => {
+    const printer = createElectronPdfRenderer();
+    await printer.print?.('<p>x</p>', 'A4', {
+      footer: ['Record digest (SHA-256, at signing): ab12', 'Audit log at row 9: cd34'],
+    });
+    await printer.print?.('<p>draft</p>', 'A4', {});
+    const [signed, draft] = FakeWindow.made;
+    expect(signed?.webContents.print).toHaveBeenCalledWith(
+      expect.objectContaining({ footer: 'Record digest (SHA-256, at signing): ab12  ·  Audit log at row 9: cd34' }),
+      expect.any(Function),
+    );
+    expect(draft?.webContents.print.mock.calls[0]?.[0]).not.toHaveProperty('footer');
+  });
 });

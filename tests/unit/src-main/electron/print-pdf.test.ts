@@ -8,7 +8,7 @@ class FakeWindow {
   loaded = '';
   destroyed = false;
   readonly webContents = {
-    printToPDF: vi.fn(async () => Buffer.from('%PDF-1.4')),
+    printToPDF: vi.fn(async (_options: Electron.PrintToPDFOptions) => Buffer.from('%PDF-1.4')),
   };
   constructor(options: BrowserWindowConstructorOptions) {
     this.options = options;
@@ -71,6 +71,14 @@ describe('Electron PDF printer', () => {
       expect.objectContaining({ pageSize: 'Letter', printBackground: true, displayHeaderFooter: true }),
     );
     expect(win?.destroyed).toBe(true);
+  });
+
+  it("puts the document's footer lines (a signed record's seal) in the footer of every page, escaped", async () => {
+    const renderer = createElectronPdfRenderer();
+    await renderer.render('<p>x</p>', 'A4', { footer: ['Record digest: ab12 <script>'] });
+    const options = FakeWindow.made[0]?.webContents.printToPDF.mock.calls[0]?.[0] ?? {};
+    expect(options.footerTemplate).toContain('Record digest: ab12 &lt;script&gt;');
+    expect(options.footerTemplate).toContain('<span class="pageNumber"></span>');
   });
 
   it('lets nothing but data: URLs load in its session', () => {

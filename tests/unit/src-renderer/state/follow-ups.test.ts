@@ -11,6 +11,7 @@ import { FollowUpsModel } from '../../../../src-renderer/state/follow-ups.svelte
 import { makeTestCore, type TestCore } from '../../helpers/test-core.js';
 import { emptyFindings } from '../../src-main/core/api/record-fixtures.js';
 import { signWarningIds } from '../../../../src-shared/contract/index.js';
+import { base } from '../../helpers/revisions.js';
 
 const cores: TestCore[] = [];
 afterEach(() => {
@@ -46,7 +47,11 @@ async function signedRecord() {
     sex: 'female',
   });
   const draft = await t.call('consultations.start', { patientId: patient.id });
-  await t.call('consultations.updateFindings', { id: draft.id, findings: { ...emptyFindings, painNow: 7 } });
+  await t.call('consultations.updateFindings', {
+    id: draft.id,
+    findings: { ...emptyFindings, painNow: 7 },
+    baseRevision: await base(t, draft.id, 'findings'),
+  });
   await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   return { t, consultationId: draft.id, patientId: patient.id };
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { GENESIS_HASH, appendAudit, auditHead, verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import { auditRows, newDraft, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 async function withHistory() {
   const t = await recordsCore();
   const draft = await newDraft(t);
-  await t.call('notes.save', { consultationId: draft.id, body: 'x' });
+  await t.call('notes.save', { consultationId: draft.id, body: 'x', baseRevision: await base(t, draft.id, 'notes') });
   await t.call('notes.addEntry', { consultationId: draft.id, text: 'y' });
   await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   appendAudit(t.core.services.db, {
@@ -90,6 +91,7 @@ describe('audit chain', () => {
     const result = await t.raw('notes.save', {
       consultationId: '00000000-0000-4000-8000-000000000000',
       body: 'x',
+      baseRevision: 0,
     });
     expect(result.ok).toBe(false);
     expect(auditRows(t)).toHaveLength(before);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import type { PresentationState } from '../../../../../src-shared/contract/index.js';
 import { emptyDecision, emptyFindings, newDraft, newPatient, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 const lastState = (t: Awaited<ReturnType<typeof recordsCore>>): PresentationState => t.core.services.presentation.state;
 
@@ -70,6 +71,7 @@ describe('the consultation owns the presentation', () => {
     await t.call('consultations.updateFindings', {
       id: draft.id,
       findings: { ...emptyFindings, fracturedLevels: [...fracturedLevels] },
+      baseRevision: await base(t, draft.id, 'findings'),
     });
     // Top to bottom, as the record keeps them.
     expect(lastState(t).spine).toEqual([
@@ -83,6 +85,7 @@ describe('the consultation owns the presentation', () => {
         path: 'augmentation',
         augmentation: { ...emptyDecision.augmentation, procedure: 'balloon-kyphoplasty', levels: ['L1'] },
       },
+      baseRevision: await base(t, draft.id, 'decision'),
     });
     expect(lastState(t).spine).toEqual([
       { level: 'T12', grade: 3, planned: false },
@@ -110,7 +113,11 @@ describe('record and settings changes are announced', () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     const before = t.pushes.filter((p) => p.event === 'consultations.changed').length;
-    await t.call('notes.save', { consultationId: draft.id, body: 'private words' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'private words',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     await t.call('consultations.get', { id: draft.id });
     const changes = t.pushes.filter((p) => p.event === 'consultations.changed');
     expect(changes.length).toBe(before + 1);
@@ -123,7 +130,11 @@ describe('record and settings changes are announced', () => {
   it('announces a failed write as nothing', async () => {
     const t = await recordsCore();
     const before = t.pushes.length;
-    const result = await t.raw('notes.save', { consultationId: crypto.randomUUID(), body: 'x' });
+    const result = await t.raw('notes.save', {
+      consultationId: crypto.randomUUID(),
+      body: 'x',
+      baseRevision: 0,
+    });
     expect(result.ok).toBe(false);
     expect(t.pushes.slice(before).filter((p) => p.event === 'consultations.changed')).toEqual([]);
   });

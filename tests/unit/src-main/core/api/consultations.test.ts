@@ -8,6 +8,7 @@ import {
   newPatient,
   recordsCore,
 } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -142,6 +143,7 @@ describe('consultations.updateFindings', () => {
         ],
         redFlags: ['infection', 'neurological'],
       },
+      baseRevision: await base(t, draft.id, 'findings'),
     });
     expect(record.findings).toEqual({
       painNow: 7,
@@ -155,7 +157,11 @@ describe('consultations.updateFindings', () => {
     expect(record.updatedAt).toBe('2026-11-23T09:01:00.000Z');
     expect(auditRows(t).at(-1)).toMatchObject({ action: 'consultation.update', detail: 'section=findings revision=1' });
     const count = auditRows(t).length;
-    await t.call('consultations.updateFindings', { id: draft.id, findings: record.findings });
+    await t.call('consultations.updateFindings', {
+      id: draft.id,
+      findings: record.findings,
+      baseRevision: await base(t, draft.id, 'findings'),
+    });
     expect(auditRows(t)).toHaveLength(count);
   });
 
@@ -184,7 +190,7 @@ describe('consultations.updateFindings', () => {
     await expectRejected(
       t,
       'consultations.updateFindings',
-      { id: draft.id, findings: { ...emptyFindings, ...patch } },
+      { id: draft.id, findings: { ...emptyFindings, ...patch }, baseRevision: await base(t, draft.id, 'findings') },
       'VALIDATION',
       field,
     );
@@ -196,7 +202,7 @@ describe('consultations.updateFindings', () => {
     await expectRejected(
       t,
       'consultations.updateFindings',
-      { id: draft.id, findings: { painNow: 3 } },
+      { id: draft.id, findings: { painNow: 3 }, baseRevision: await base(t, draft.id, 'findings') },
       'VALIDATION',
       'findings.painSince',
     );
@@ -221,7 +227,11 @@ describe('consultations.updateDecision', () => {
       followUpDate: '2026-12-15',
       sure: { sureOfChoice: true, knowsBenefitsAndRisks: true, clearAboutValues: false, enoughSupport: null },
     };
-    const partial = await t.call('consultations.updateDecision', { id: draft.id, decision });
+    const partial = await t.call('consultations.updateDecision', {
+      id: draft.id,
+      decision,
+      baseRevision: await base(t, draft.id, 'decision'),
+    });
     expect(partial.decision).toMatchObject({
       path: 'augmentation',
       conservativeMeasures: ['calcium-vitamin-d', 'osteoporosis-medication'],
@@ -231,6 +241,7 @@ describe('consultations.updateDecision', () => {
     const full = await t.call('consultations.updateDecision', {
       id: draft.id,
       decision: { ...decision, sure: { ...decision.sure, enoughSupport: true } },
+      baseRevision: await base(t, draft.id, 'decision'),
     });
     expect(full.decision.sureScore).toBe(3);
     expect(auditRows(t).at(-1)).toMatchObject({ detail: 'section=decision path=augmentation revision=2' });
@@ -265,7 +276,7 @@ describe('consultations.updateDecision', () => {
     await expectRejected(
       t,
       'consultations.updateDecision',
-      { id: draft.id, decision: { ...emptyDecision, ...patch } },
+      { id: draft.id, decision: { ...emptyDecision, ...patch }, baseRevision: await base(t, draft.id, 'decision') },
       'VALIDATION',
       field,
     );

@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { auditRows, emptyDecision, emptyFindings, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
 import { signWarningIds } from '../../../../../src-shared/contract/index.js';
+import { base } from '../../../helpers/revisions.js';
 
 const DAY = 86_400_000;
 
@@ -25,6 +26,7 @@ async function signed(t: TestCore, patientId?: string) {
   await t.call('consultations.updateFindings', {
     id: draft.id,
     findings: { ...emptyFindings, painNow: 8, fracturedLevels: [{ level: 'L1', grade: 2 }] },
+    baseRevision: await base(t, draft.id, 'findings'),
   });
   await t.call('consultations.updateDecision', {
     id: draft.id,
@@ -38,6 +40,7 @@ async function signed(t: TestCore, patientId?: string) {
         plannedDate: '2026-11-30',
       },
     },
+    baseRevision: await base(t, draft.id, 'decision'),
   });
   return t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
 }
@@ -179,6 +182,7 @@ describe('followUps.timeline', () => {
     await t.call('consultations.updateDecision', {
       id: other.id,
       decision: { ...emptyDecision, path: 'conservative' },
+      baseRevision: await base(t, other.id, 'decision'),
     });
     await t.call('consultations.finalize', { id: other.id, acknowledged: [...signWarningIds] });
 

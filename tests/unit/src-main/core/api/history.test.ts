@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ftsQuery } from '../../../../../src-main/core/records/history.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { emptyDecision, expectRejected, newPatient, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 const DAY = 86_400_000;
 
@@ -20,8 +21,17 @@ async function seeded() {
   for (const [patientId, path, notes, finalize] of plan) {
     const record = await t.call('consultations.start', { patientId });
     ids.push(record.id);
-    await t.call('notes.save', { consultationId: record.id, body: notes });
-    if (path) await t.call('consultations.updateDecision', { id: record.id, decision: { ...emptyDecision, path } });
+    await t.call('notes.save', {
+      consultationId: record.id,
+      body: notes,
+      baseRevision: await base(t, record.id, 'notes'),
+    });
+    if (path)
+      await t.call('consultations.updateDecision', {
+        id: record.id,
+        decision: { ...emptyDecision, path },
+        baseRevision: await base(t, record.id, 'decision'),
+      });
     if (finalize) await t.call('consultations.finalize', { id: record.id, acknowledged: [...signWarningIds] });
     t.advance(10 * DAY);
   }
@@ -74,7 +84,11 @@ describe('consultations.history', () => {
 
     await t.call('notes.addEntry', { consultationId: ids[2] as string, text: 'Patient asks about vertebroplasty' });
     expect(await idsOf(t, { text: 'vertebro' })).toEqual([ids[2]]);
-    await t.call('notes.save', { consultationId: ids[2] as string, body: 'Rewritten completely' });
+    await t.call('notes.save', {
+      consultationId: ids[2] as string,
+      body: 'Rewritten completely',
+      baseRevision: await base(t, ids[2] as string, 'notes'),
+    });
     expect(await idsOf(t, { text: 'brace' })).toEqual([]);
     expect(await idsOf(t, { text: 'rewritten' })).toEqual([ids[2]]);
     expect(await idsOf(t, { text: 'rewritten', status: 'finalized' })).toEqual([]);
@@ -86,8 +100,16 @@ describe('consultations.history', () => {
     t.advance(DAY);
     const newer = await t.call('consultations.start', { patientId: anna.id });
     // The newer consultation's note is written first, the older one's later (a note completed afterwards).
-    await t.call('notes.save', { consultationId: newer.id, body: 'Lumbago after lifting a box.' });
-    await t.call('notes.save', { consultationId: older.id, body: 'Lumbago, first visit.' });
+    await t.call('notes.save', {
+      consultationId: newer.id,
+      body: 'Lumbago after lifting a box.',
+      baseRevision: await base(t, newer.id, 'notes'),
+    });
+    await t.call('notes.save', {
+      consultationId: older.id,
+      body: 'Lumbago, first visit.',
+      baseRevision: await base(t, older.id, 'notes'),
+    });
     expect(await idsOf(t, { text: 'lumbago' })).toEqual([newer.id, older.id]);
     expect(await idsOf(t, { text: 'lumbago', status: 'draft' })).toEqual([newer.id, older.id]);
     const page = await t.call('consultations.history', { text: 'lumbago', limit: 1, offset: 1 });

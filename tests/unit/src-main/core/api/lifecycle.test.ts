@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import { auditRows, emptyDecision, emptyFindings, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 async function finalized() {
   const t = await recordsCore();
@@ -9,12 +10,18 @@ async function finalized() {
   await t.call('consultations.updateFindings', {
     id: draft.id,
     findings: { ...emptyFindings, painNow: 6, fracturedLevels: [{ level: 'L1', grade: 2 }] },
+    baseRevision: await base(t, draft.id, 'findings'),
   });
   await t.call('consultations.updateDecision', {
     id: draft.id,
     decision: { ...emptyDecision, path: 'conservative', conservativeMeasures: ['brace'] },
+    baseRevision: await base(t, draft.id, 'decision'),
   });
-  await t.call('notes.save', { consultationId: draft.id, body: 'Original notes' });
+  await t.call('notes.save', {
+    consultationId: draft.id,
+    body: 'Original notes',
+    baseRevision: await base(t, draft.id, 'notes'),
+  });
   const entry = await t.call('notes.addEntry', { consultationId: draft.id, text: 'asks about driving' });
   t.advance(20 * 60_000);
   const record = await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
@@ -42,10 +49,12 @@ describe('consultations.finalize', () => {
     await t.call('consultations.updateFindings', {
       id: draft.id,
       findings: { ...emptyFindings, painNow: 8, fracturedLevels: [{ level: 'L1', grade: 2 }], redFlags: ['tumour'] },
+      baseRevision: await base(t, draft.id, 'findings'),
     });
     await t.call('consultations.updateDecision', {
       id: draft.id,
       decision: { ...emptyDecision, path: 'augmentation' },
+      baseRevision: await base(t, draft.id, 'decision'),
     });
     // A window that skips the sign dialog (nothing acknowledged): refused, naming what is open; nothing signed.
     const refused = await t.raw('consultations.finalize', { id: draft.id, acknowledged: [] });
@@ -90,12 +99,17 @@ describe('consultations.finalize', () => {
   it('locks the record: every edit call answers LOCKED and writes nothing', async () => {
     const { t, record, entry } = await finalized();
     const id = record.id;
+    const { revisions } = record;
     const edits: Array<[string, unknown, string]> = [
-      ['consultations.updateFindings', { id, findings: emptyFindings }, 'id'],
-      ['consultations.updateDecision', { id, decision: emptyDecision }, 'id'],
-      ['consultations.confirmRisks', { id, risks: { confirmed: [], otherText: '' } }, 'id'],
+      ['consultations.updateFindings', { id, findings: emptyFindings, baseRevision: revisions.findings }, 'id'],
+      ['consultations.updateDecision', { id, decision: emptyDecision, baseRevision: revisions.decision }, 'id'],
+      [
+        'consultations.confirmRisks',
+        { id, risks: { confirmed: [], otherText: '' }, baseRevision: revisions.risks },
+        'id',
+      ],
       ['consultations.finalize', { id, acknowledged: [...signWarningIds] }, 'id'],
-      ['notes.save', { consultationId: id, body: 'changed' }, 'consultationId'],
+      ['notes.save', { consultationId: id, body: 'changed', baseRevision: revisions.notes }, 'consultationId'],
       ['notes.addEntry', { consultationId: id, text: 'late entry' }, 'consultationId'],
       ['notes.removeEntry', { consultationId: id, entryId: entry.id }, 'consultationId'],
     ];
@@ -242,10 +256,22 @@ describe('consultations.delete', () => {
   it('deletes a draft with its notes, entries, decision, risks and slide views, audited', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'to be deleted' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'to be deleted',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     await t.call('notes.addEntry', { consultationId: draft.id, text: 'entry' });
-    await t.call('consultations.updateDecision', { id: draft.id, decision: emptyDecision });
-    await t.call('consultations.confirmRisks', { id: draft.id, risks: { confirmed: ['death'], otherText: '' } });
+    await t.call('consultations.updateDecision', {
+      id: draft.id,
+      decision: emptyDecision,
+      baseRevision: await base(t, draft.id, 'decision'),
+    });
+    await t.call('consultations.confirmRisks', {
+      id: draft.id,
+      risks: { confirmed: ['death'], otherText: '' },
+      baseRevision: await base(t, draft.id, 'risks'),
+    });
     await t.call('presentation.start', {});
     t.advance(5_000);
     expect(await t.call('consultations.delete', { id: draft.id })).toEqual({ deleted: draft.id });

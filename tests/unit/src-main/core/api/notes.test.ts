@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slideIndex } from '../../../helpers/slide-index.js';
 import { auditRows, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 describe('notes.save', () => {
   it('saves, counting the revision in core, and answers when it was saved', async () => {
@@ -48,7 +49,11 @@ describe('notes.save', () => {
   it('audits that the notes changed, never what they say', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'Secret: fears losing her flat' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'Secret: fears losing her flat',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     expect(auditRows(t).at(-1)).toMatchObject({ action: 'consultation.update', detail: 'section=notes revision=1' });
     expect(JSON.stringify(auditRows(t))).not.toMatch(/Secret|flat/);
   });
@@ -57,20 +62,27 @@ describe('notes.save', () => {
     [{ body: 'x', baseRevision: -1 }, 'baseRevision'],
     [{ body: 'x', baseRevision: 1.5 }, 'baseRevision'],
     [{ body: 'x', revision: 1 }, 'revision'],
+    [{ body: 'x', baseRevision: undefined }, 'baseRevision'],
     [{ body: 'x'.repeat(100_001) }, 'body'],
     [{ body: 'bell\u0007' }, 'body'],
     [{ body: 42 }, 'body'],
   ])('rejects %j naming %s, writing nothing', async (input, field) => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await expectRejected(t, 'notes.save', { consultationId: draft.id, ...input }, 'VALIDATION', field);
+    await expectRejected(
+      t,
+      'notes.save',
+      { consultationId: draft.id, baseRevision: await base(t, draft.id, 'notes'), ...input },
+      'VALIDATION',
+      field,
+    );
   });
 
   it('accepts the longest documented body', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
     const body = 'ä'.repeat(100_000);
-    await t.call('notes.save', { consultationId: draft.id, body });
+    await t.call('notes.save', { consultationId: draft.id, body, baseRevision: await base(t, draft.id, 'notes') });
     expect((await t.call('consultations.get', { id: draft.id })).notes.body).toBe(body);
   });
 
@@ -79,7 +91,7 @@ describe('notes.save', () => {
     await expectRejected(
       t,
       'notes.save',
-      { consultationId: '00000000-0000-4000-8000-000000000000', body: 'x' },
+      { consultationId: '00000000-0000-4000-8000-000000000000', body: 'x', baseRevision: 0 },
       'NOT_FOUND',
       'consultationId',
     );

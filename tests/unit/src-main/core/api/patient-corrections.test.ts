@@ -4,6 +4,7 @@ import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { auditRows, expectRejected, newDraft, newPatient, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 describe('patients.correct', () => {
   it('corrects the name with a reason, keeps the original, audits without the values', async () => {
@@ -15,6 +16,7 @@ describe('patients.correct', () => {
       reason: 'Typo in the surname',
       displayName: 'Anna Müller',
       birthDate: '1948-03-12',
+      baseRevision: await base(t, patient.id, 'patient'),
     });
     expect(fixed).toMatchObject({ displayName: 'Anna Müller', birthDate: '1948-03-12', hospitalNumber: 'H-1' });
     expect(correction).toMatchObject({
@@ -43,37 +45,48 @@ describe('patients.correct', () => {
     await expectRejected(
       t,
       'patients.correct',
-      { id: patient.id, reason: '', displayName: 'X Y' },
+      { id: patient.id, reason: '', displayName: 'X Y', baseRevision: await base(t, patient.id, 'patient') },
       'VALIDATION',
       'reason',
     );
     await expectRejected(
       t,
       'patients.correct',
-      { id: patient.id, reason: 'same', displayName: 'Anna Müller' },
+      {
+        id: patient.id,
+        reason: 'same',
+        displayName: 'Anna Müller',
+        baseRevision: await base(t, patient.id, 'patient'),
+      },
       'VALIDATION',
     );
     await expectRejected(
       t,
       'patients.correct',
-      { id: patient.id, reason: 'r', hospitalNumber: 'h-2' },
+      { id: patient.id, reason: 'r', hospitalNumber: 'h-2', baseRevision: await base(t, patient.id, 'patient') },
       'CONFLICT',
       'hospitalNumber',
     );
     await expectRejected(
       t,
       'patients.correct',
-      { id: patient.id, reason: 'r', birthDate: '2030-01-01' },
+      { id: patient.id, reason: 'r', birthDate: '2030-01-01', baseRevision: await base(t, patient.id, 'patient') },
       'VALIDATION',
       'birthDate',
     );
-    await expectRejected(t, 'patients.correct', { id: patient.id, reason: 'r', code: 'NEW' }, 'VALIDATION', 'code');
+    await expectRejected(
+      t,
+      'patients.correct',
+      { id: patient.id, reason: 'r', code: 'NEW', baseRevision: await base(t, patient.id, 'patient') },
+      'VALIDATION',
+      'code',
+    );
     const anonymous = await recordsCore({ physician: null });
     const p = await newPatient(anonymous);
     await expectRejected(
       anonymous,
       'patients.correct',
-      { id: p.id, reason: 'r', displayName: 'B C' },
+      { id: p.id, reason: 'r', displayName: 'B C', baseRevision: await base(anonymous, p.id, 'patient') },
       'CONFLICT',
       'physicianName',
     );
@@ -83,10 +96,19 @@ describe('patients.correct', () => {
     const t = await recordsCore();
     const patient = await newPatient(t, { displayName: 'Anna Mülller', hospitalNumber: 'H-77' });
     const draft = await newDraft(t, patient.id);
-    await t.call('notes.save', { consultationId: draft.id, body: 'Mme Mülller has pain.' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'Mme Mülller has pain.',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     t.advance(3600_000);
-    await t.call('patients.correct', { id: patient.id, reason: 'Typo in the surname', displayName: 'Anna Müller' });
+    await t.call('patients.correct', {
+      id: patient.id,
+      reason: 'Typo in the surname',
+      displayName: 'Anna Müller',
+      baseRevision: await base(t, patient.id, 'patient'),
+    });
 
     const text = recordText(loadSummary(t.core.services, draft.id, false));
     expect(text).toContain('Patient: Anna Müller');
@@ -109,7 +131,12 @@ describe('patients.correct', () => {
   it('leaves corrections made before a consultation out of its exports', async () => {
     const t = await recordsCore();
     const patient = await newPatient(t);
-    await t.call('patients.correct', { id: patient.id, reason: 'Wrong year', birthDate: '1949-03-02' });
+    await t.call('patients.correct', {
+      id: patient.id,
+      reason: 'Wrong year',
+      birthDate: '1949-03-02',
+      baseRevision: await base(t, patient.id, 'patient'),
+    });
     t.advance(60_000);
     const draft = await newDraft(t, patient.id);
     expect(recordText(loadSummary(t.core.services, draft.id, false))).not.toContain('Patient details corrected');

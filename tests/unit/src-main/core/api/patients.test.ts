@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SIMILAR_PATIENT } from '../../../../../src-shared/contract/index.js';
 import { auditRows, expectRejected, newPatient, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 describe('patients.create', () => {
   it('creates a named patient with a generated pseudonymous code, and audits without identifying data', async () => {
@@ -85,9 +87,10 @@ describe('patients.create', () => {
     );
   });
 
-  it('refuses a near-duplicate hospital number with a message naming the existing one', async () => {
+  it('answers a near-duplicate hospital number with a warning naming the similar patient, creating nothing', async () => {
     const t = await recordsCore();
-    await newPatient(t, { hospitalNumber: 'H-99120' });
+    const existing = await newPatient(t, { hospitalNumber: 'H-99120' });
+    const count = auditRows(t).length;
     for (const near of ['H 99120', 'h99120', 'H–99120', 'H.99120']) {
       const answer = await t.raw('patients.create', {
         displayName: 'Other',
@@ -97,13 +100,45 @@ describe('patients.create', () => {
       });
       expect(answer, near).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', field: 'hospitalNumber', message: expect.stringContaining('H-99120') },
+        error: {
+          code: 'CONFLICT',
+          field: 'hospitalNumber',
+          message: expect.stringContaining('A patient with a similar hospital number exists: H-99120'),
+          current: { section: SIMILAR_PATIENT, value: existing },
+        },
       });
     }
+    expect((await t.call('patients.search', { query: 'Other' })).patients).toEqual([]);
+    expect(auditRows(t)).toHaveLength(count);
     expect(
       (await t.raw('patients.create', { displayName: 'B', birthDate: '1950', sex: 'male', hospitalNumber: 'H-99121' }))
         .ok,
     ).toBe(true);
+  });
+});
+
+describe('patients.create anyway, after the near-duplicate warning', () => {
+  it('creates the patient only with the explicit flag, and audits which patient it resembles', async () => {
+    const t = await recordsCore();
+    const existing = await newPatient(t, { hospitalNumber: 'H-99120' });
+    const input = { displayName: 'Twin Other', birthDate: '1950', sex: 'male', hospitalNumber: 'H 99120' };
+    // The flag means "I saw the warning": only `true` is accepted.
+    await expectRejected(t, 'patients.create', { ...input, createAnyway: false }, 'VALIDATION', 'createAnyway');
+    const created = await t.call('patients.create', { ...input, createAnyway: true });
+    expect(created).toMatchObject({ displayName: 'Twin Other', hospitalNumber: 'H 99120' });
+    expect(created.id).not.toBe(existing.id);
+    expect(auditRows(t).at(-1)).toMatchObject({
+      action: 'patient.create',
+      detail: `patient=${created.id} similar-to=${existing.id} confirmed`,
+    });
+    // The flag never overrides an identical number: that stays a refusal.
+    await expectRejected(
+      t,
+      'patients.create',
+      { ...input, displayName: 'Third', hospitalNumber: 'H-99120', createAnyway: true },
+      'CONFLICT',
+      'hospitalNumber',
+    );
   });
 });
 
@@ -168,7 +203,12 @@ describe('patients.get and patients.update', () => {
   it('corrects fields, keeps search in step, audits the field names only', async () => {
     const t = await recordsCore();
     const patient = await newPatient(t, { hospitalNumber: 'H1' });
-    const updated = await t.call('patients.update', { id: patient.id, displayName: 'Anna Meier', hospitalNumber: '' });
+    const updated = await t.call('patients.update', {
+      id: patient.id,
+      displayName: 'Anna Meier',
+      hospitalNumber: '',
+      baseRevision: await base(t, patient.id, 'patient'),
+    });
     expect(updated).toMatchObject({ displayName: 'Anna Meier', hospitalNumber: null, code: patient.code });
     expect((await t.call('patients.search', { query: 'meier' })).patients).toHaveLength(1);
     expect((await t.call('patients.search', { query: 'müller' })).patients).toHaveLength(0);
@@ -177,7 +217,11 @@ describe('patients.get and patients.update', () => {
       detail: `patient=${patient.id} fields=displayName,hospitalNumber`,
     });
     const count = auditRows(t).length;
-    await t.call('patients.update', { id: patient.id, displayName: 'Anna Meier' });
+    await t.call('patients.update', {
+      id: patient.id,
+      displayName: 'Anna Meier',
+      baseRevision: await base(t, patient.id, 'patient'),
+    });
     expect(auditRows(t)).toHaveLength(count);
   });
 
@@ -185,8 +229,26 @@ describe('patients.get and patients.update', () => {
     const t = await recordsCore();
     const a = await newPatient(t, { code: 'A-1' });
     await newPatient(t, { code: 'B-1' });
-    await expectRejected(t, 'patients.update', { id: a.id, code: 'b-1' }, 'CONFLICT', 'code');
-    await expectRejected(t, 'patients.update', { id: a.id, code: '' }, 'VALIDATION', 'code');
-    await expectRejected(t, 'patients.update', { id: a.id, birthDate: '2030-01-01' }, 'VALIDATION', 'birthDate');
+    await expectRejected(
+      t,
+      'patients.update',
+      { id: a.id, code: 'b-1', baseRevision: await base(t, a.id, 'patient') },
+      'CONFLICT',
+      'code',
+    );
+    await expectRejected(
+      t,
+      'patients.update',
+      { id: a.id, code: '', baseRevision: await base(t, a.id, 'patient') },
+      'VALIDATION',
+      'code',
+    );
+    await expectRejected(
+      t,
+      'patients.update',
+      { id: a.id, birthDate: '2030-01-01', baseRevision: await base(t, a.id, 'patient') },
+      'VALIDATION',
+      'birthDate',
+    );
   });
 });

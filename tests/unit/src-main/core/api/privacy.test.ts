@@ -7,6 +7,7 @@ import {
   signWarningIds,
 } from '../../../../../src-shared/contract/index.js';
 import { newDraft, recordTablesHash, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 const recordAreas = ['patients.', 'consultations.', 'notes.', 'settings.'];
 const recordCalls = callNames.filter((name) => recordAreas.some((area) => name.startsWith(area)));
@@ -45,7 +46,11 @@ describe('privacy of the record', () => {
   it('pushes nothing of the record to any window', async () => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await t.call('notes.save', { consultationId: draft.id, body: 'private text' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'private text',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
     // The patient screen receives presentation events only; the others go to the doctor's console.
     const toPatient = Object.entries(events).filter(([, spec]) => spec.roles.includes('patient'));

@@ -122,3 +122,27 @@ describe('no lost update: a save based on an older revision is refused', () => {
     expect((await t.call('patients.get', { id: patient.id })).hospitalNumber).toBe('H-1');
   });
 });
+
+describe('every section save names the revision it was based on', () => {
+  it('a save without baseRevision is refused (VALIDATION on baseRevision) and writes nothing', async () => {
+    const t = await recordsCore();
+    const patient = await newPatient(t);
+    const { id } = await newDraft(t);
+    const before = await t.call('consultations.get', { id });
+    const saves: Array<[string, Record<string, unknown>]> = [
+      ['notes.save', { consultationId: id, body: 'written blind' }],
+      ['consultations.updateFindings', { id, findings: { ...emptyFindings, painNow: 9 } }],
+      ['consultations.updateDecision', { id, decision: { ...emptyDecision, path: 'conservative' } }],
+      ['consultations.confirmRisks', { id, risks: { confirmed: ['death'], otherText: '' } }],
+      ['patients.update', { id: patient.id, hospitalNumber: 'H-9' }],
+      ['patients.correct', { id: patient.id, reason: 'typo', displayName: 'Blind Write' }],
+    ];
+    for (const [name, input] of saves) {
+      const result = await t.raw(name, input);
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.error, name).toMatchObject({ code: 'VALIDATION', field: 'baseRevision' });
+    }
+    expect(await t.call('consultations.get', { id })).toEqual(before);
+    expect(await t.call('patients.get', { id: patient.id })).toEqual(patient);
+  });
+});

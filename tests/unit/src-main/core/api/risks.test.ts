@@ -3,6 +3,7 @@ import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import { slideIndex } from '../../../helpers/slide-index.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { expectRejected, newDraft, recordsCore } from './record-fixtures.js';
+import { base } from '../../../helpers/revisions.js';
 
 /** Shows slide `slideId` of the risks deck for `ms` milliseconds. */
 async function show(t: TestCore, slideId: string, ms: number): Promise<void> {
@@ -64,6 +65,7 @@ describe('risks discussed', () => {
     const confirmed = await t.call('consultations.confirmRisks', {
       id: draft.id,
       risks: { confirmed: ['death', 'cement-leak', 'other'], otherText: 'Allergy to contrast' },
+      baseRevision: await base(t, draft.id, 'risks'),
     });
     expect(confirmed.risks.reviewedAt).toBe(t.now().toISOString());
     expect(confirmed.risks.otherText).toBe('Allergy to contrast');
@@ -109,6 +111,12 @@ describe('risks discussed', () => {
   ])('rejects %j naming %s, writing nothing', async (risks, field) => {
     const t = await recordsCore();
     const draft = await newDraft(t);
-    await expectRejected(t, 'consultations.confirmRisks', { id: draft.id, risks }, 'VALIDATION', field);
+    await expectRejected(
+      t,
+      'consultations.confirmRisks',
+      { id: draft.id, risks, baseRevision: await base(t, draft.id, 'risks') },
+      'VALIDATION',
+      field,
+    );
   });
 });

@@ -13,6 +13,7 @@ import type { ConsultationRecord, Language } from '../../../../../src-shared/con
 import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
 import { slideIndex } from '../../../helpers/slide-index.js';
 import { makeTestCore, type TestCore } from '../../../helpers/test-core.js';
+import { base } from '../../../helpers/revisions.js';
 
 export const PATIENT = {
   displayName: 'Hélène Dubois-Martin',
@@ -79,13 +80,19 @@ export async function draftConsultation(
       ],
       redFlags: [],
     },
+    baseRevision: await base(t, id, 'findings'),
   });
-  await t.call('consultations.updateDecision', { id, decision: kyphoplastyDecision('2026-12-16') });
+  await t.call('consultations.updateDecision', {
+    id,
+    decision: kyphoplastyDecision('2026-12-16'),
+    baseRevision: await base(t, id, 'decision'),
+  });
   await t.call('consultations.confirmRisks', {
     id,
     risks: { confirmed: ['cement-leak', 'spinal-canal', 'lung-embolism', 'infection-bleeding'], otherText: '' },
+    baseRevision: await base(t, id, 'risks'),
   });
-  await t.call('notes.save', { consultationId: id, body: NOTES });
+  await t.call('notes.save', { consultationId: id, body: NOTES, baseRevision: await base(t, id, 'notes') });
   await t.call('notes.addEntry', { consultationId: id, text: 'Asked whether she can garden after the procedure' });
   return t.call('consultations.get', { id });
 }

@@ -20,6 +20,7 @@ import {
   kyphoplastyDecision,
   pdfText,
 } from './export-fixture.js';
+import { base } from '../../../helpers/revisions.js';
 
 let pdf: PdfRenderer;
 beforeAll(() => {
@@ -54,15 +55,18 @@ describe('patient leaflet from the record', () => {
     await t.call('consultations.updateFindings', {
       id: draft.id,
       findings: { ...draft.findings, redFlags: ['tumour'] },
+      baseRevision: await base(t, draft.id, 'findings'),
     });
     const decision = kyphoplastyDecision('2026-12-16');
     await t.call('consultations.updateDecision', {
       id: draft.id,
       decision: { ...decision, augmentation: { ...decision.augmentation, procedure: null } },
+      baseRevision: await base(t, draft.id, 'decision'),
     });
     await t.call('consultations.confirmRisks', {
       id: draft.id,
       risks: { confirmed: ['adjacent-fracture', 'other'], otherText: 'A rib may crack while lying face down' },
+      baseRevision: await base(t, draft.id, 'risks'),
     });
     const file = await exportOne(t, draft.id, 'patient-leaflet-pdf');
     keepPages(file, 'leaflet-draft');
@@ -92,6 +96,7 @@ describe('patient leaflet from the record', () => {
     await t.call('consultations.confirmRisks', {
       id: draft.id,
       risks: { confirmed: ['cement-leak', 'adjacent-fracture'], otherText: '' },
+      baseRevision: await base(t, draft.id, 'risks'),
     });
     await finalizeAndAmend(t, draft.id);
     const file = await exportOne(t, draft.id, 'patient-leaflet-pdf');

@@ -24,6 +24,7 @@ import {
   pdfText,
 } from './export-fixture.js';
 import { decodePng, firstPagePng, inkStats } from './png.js';
+import { base } from '../../../helpers/revisions.js';
 
 let pdf: PdfRenderer;
 beforeAll(() => {
@@ -44,9 +45,18 @@ async function exportFile(t: TestCore, ids: string[], kind: ExportKind, pseudony
 /** Heights (pt) of the words of the page body, as pdftotext measures their boxes. */
 function wordHeights(file: string): number[] {
   const html = spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).stdout;
-  const words = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
-  // The page-number footer (bottom margin, 8 px) is not body text.
-  return words.filter((w) => !/^[\d/]+$/.test(w[3] ?? '')).map((w) => Number(w[2]) - Number(w[1]));
+  return html.split('<page ').flatMap((page) => {
+    const words = [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)];
+    // A signed leaflet's short seal is small print on purpose (for the clinic, not the patient): its line is left out.
+    const sealLines = words.filter((w) => /^(\d+:)?[0-9a-f]{16}$/.test(w[3] ?? '')).map((w) => Number(w[1]));
+    return (
+      words
+        // The page-number footer (bottom margin, 8 px) is not body text.
+        .filter((w) => !/^[\d/]+$/.test(w[3] ?? ''))
+        .filter((w) => !sealLines.some((y) => Math.abs(y - Number(w[1])) < 3))
+        .map((w) => Number(w[2]) - Number(w[1]))
+    );
+  });
 }
 
 describe('clinician summary PDF', () => {
@@ -202,6 +212,7 @@ describe('patient leaflet PDF', () => {
         path: 'conservative',
         conservativeMeasures: ['pain-medication', 'brace'],
       },
+      baseRevision: await base(t, draft.id, 'decision'),
     });
     const [file = ''] = await exportFile(t, [draft.id], 'patient-leaflet-pdf');
     // Raw order: the draft's rotated watermark stays out of the lines it crosses.

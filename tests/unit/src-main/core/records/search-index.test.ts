@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestCore } from '../../../helpers/test-core.js';
+import { base } from '../../../helpers/revisions.js';
 
 async function draftWithNote(body: string) {
   const t = makeTestCore();
   await t.call('settings.update', { physicianName: 'Dr Test' });
   const patient = await t.call('patients.create', { code: 'SEARCH-1', birthDate: '1944', sex: 'female' });
   const draft = await t.call('consultations.start', { patientId: patient.id });
-  await t.call('notes.save', { consultationId: draft.id, body });
+  await t.call('notes.save', { consultationId: draft.id, body, baseRevision: await base(t, draft.id, 'notes') });
   return { t, draft };
 }
 
 describe('search index written before searching, not on every autosave', () => {
   it('finds the words of the latest autosave at once', async () => {
     const { t, draft } = await draftWithNote('First words about a brace.');
-    await t.call('notes.save', { consultationId: draft.id, body: 'Now about kyphoplasty instead.' });
+    await t.call('notes.save', {
+      consultationId: draft.id,
+      body: 'Now about kyphoplasty instead.',
+      baseRevision: await base(t, draft.id, 'notes'),
+    });
     const found = await t.call('consultations.history', { text: 'kyphoplasty' });
     expect(found.items.map((i) => i.id)).toEqual([draft.id]);
     expect((await t.call('consultations.history', { text: 'brace' })).total).toBe(0);

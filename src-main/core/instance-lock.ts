@@ -1,6 +1,7 @@
 /**
- * One ConsultDeck per data folder (browser mode). Two hosts on one folder would each confirm saves,
- * and a restore under a running host splits the record between two files. The lock is a file created
+ * One ConsultDeck per data folder, in browser mode and in the desktop app alike (both take this lock,
+ * so an Electron app and a browser-mode host on one folder block each other). Two instances on one
+ * folder would each confirm saves, and a restore under a running one splits the record between two files. The lock is a file created
  * exclusively (`wx`: the OS decides who wins a race) holding the owner's pid and port, so the second
  * host can name the first. A lock left by a crash is found stale when its pid no longer runs.
  * Chosen over `proper-lockfile` (mkdir + an mtime refreshed on a timer): that gives neither the pid
@@ -8,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PRIVATE_FILE_MODE } from '../core/db/private-files.js';
+import { PRIVATE_FILE_MODE } from './db/private-files.js';
 
 export const LOCK_FILE = 'consultdeck.lock';
 
