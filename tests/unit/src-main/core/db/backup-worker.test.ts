@@ -36,7 +36,7 @@ describe('daily backup on a worker thread', () => {
     const { db, file, dir } = record();
     const target = path.join(dir, 'backups', 'daily.sqlite');
     // Small steps: the copy takes many of them, and the saves below run while it does.
-    const job = backupOnWorker(file, target, 16);
+    const job = backupOnWorker(file, target, 64, 1);
     let finished = false;
     void job.done.then(() => (finished = true));
     const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
