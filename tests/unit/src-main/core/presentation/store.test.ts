@@ -375,7 +375,8 @@ describe('presentation store through dispatch', () => {
 
 describe('presentation store at start-up', () => {
   it('renders no deck while it is created, and its first state still shows the next step', () => {
-    const { library, views, presentation } = t.core.services;
+    const { library, presentation } = t.core.services;
+    const views = presentation.views;
     const rendered: string[] = [];
     const counting = {
       ...library,
