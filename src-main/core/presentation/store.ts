@@ -79,6 +79,9 @@ export class PresentationStore {
       startedAt: null,
       next: null,
     };
+    // Worked out as soon as start-up is over (the host is listening, the windows are loading), so the first
+    // call does not wait for it either.
+    setImmediate(() => this.state).unref();
   }
 
   get state(): PresentationState {
