@@ -3,8 +3,7 @@
  * consultations and 2 000 000 notes (a note body and 19 quick entries each;
  * `BENCH_CONSULTATIONS` scales it down). Measures note autosave (p50/p99,
  * through dispatch as a window calls it) alone and while the daily backup
- * runs (on a worker, as the app does; and, before, in steps on the main thread),
- * history list and full-text search (p95), opening the database with its
+ * runs, history list and full-text search (p95), opening the database with its
  * checks, and in the same run a baseline that keeps the same data in one JSON
  * file rewritten (write temp + fsync + rename) on each save.
  */
@@ -14,7 +13,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src-main/core/create-core.js';
 import { backupInSteps } from '../src-main/core/db/backup-steps.js';
-import { backupOnWorker } from '../src-main/core/db/backup-worker.js';
 import { backupNow } from '../src-main/core/db/backup.js';
 import { openDatabase } from '../src-main/core/db/open.js';
 import { fmt, record, repoRoot, summary } from './lib.js';
@@ -143,14 +141,6 @@ async function autosaveWhile(runBackup: (() => Promise<unknown>) | null): Promis
 }
 const backupsDir = path.join(dataDir, 'bench-backups');
 const noBackup = await autosaveWhile(null);
-// The daily backup as the app takes it: a worker thread copying from its own connection.
-let workerMs = 0;
-const onWorker = await autosaveWhile(async () => {
-  const started = performance.now();
-  await backupOnWorker(path.join(dataDir, 'consultdeck.sqlite'), path.join(backupsDir, 'worker.sqlite')).done;
-  workerMs = performance.now() - started;
-});
-// Before: steps of 64 pages on the app's own connection, on the main thread.
 let steppedMs = 0;
 const stepped = await autosaveWhile(async () => {
   const started = performance.now();
@@ -234,8 +224,7 @@ const a = summary(autosave);
 const b = summary(baselineSaves);
 const open50 = summary(opens).p50;
 const quiet = summary(noBackup);
-const during = summary(onWorker);
-const duringSteps = summary(stepped);
+const during = summary(stepped);
 const duringVacuum = summary(vacuum);
 const listP95 = summary(list).p95;
 const searchP95 = summary(search).p95;
@@ -249,10 +238,7 @@ console.log(
 );
 console.log(`autosave every 15 ms, no backup running       p99 ${fmt(quiet.p99)}`);
 console.log(
-  `autosave every 15 ms, daily backup running     p99 ${fmt(during.p99)}  (goal < 5 ms; on a worker, the backup took ${fmt(workerMs)})`,
-);
-console.log(
-  `autosave every 15 ms, steps on the main thread p99 ${fmt(duringSteps.p99)}  (before; the backup took ${fmt(steppedMs)})`,
+  `autosave every 15 ms, backup in steps running  p99 ${fmt(during.p99)}  (goal < 5 ms; the backup took ${fmt(steppedMs)})`,
 );
 console.log(
   `autosave every 15 ms, VACUUM INTO running      p99 ${fmt(duringVacuum.p99)}  (the backup took ${fmt(vacuumMs)})`,

@@ -105,15 +105,11 @@ export function createCore(options: CoreOptions): Core {
     }
     return result;
   });
-  // Closing stops a running backup copy (its worker's connection closes before the app's).
-  const stopBackup = new AbortController();
   // The daily backup, after the check passed (a damaged file must not push good backups out), in steps
   // while the doctor works: never at start, where a large record would hold up the first screen.
   const dailyBackup = integrity
     .then((result) =>
-      result.ok && !closed
-        ? backupDailyInSteps(db, path.join(options.dataDir, 'backups'), clock(), stopBackup.signal)
-        : null,
+      result.ok && !closed ? backupDailyInSteps(db, path.join(options.dataDir, 'backups'), clock()) : null,
     )
     .catch((error: unknown) => {
       if (closed) return null;
@@ -196,7 +192,6 @@ export function createCore(options: CoreOptions): Core {
       views.stop();
       views.flush();
       if (db.open) flushSearchIndex(db);
-      stopBackup.abort();
       checkpoints.close();
       listeners.clear();
       if (db.open) db.close();

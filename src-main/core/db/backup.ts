@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupOnWorker } from './backup-worker.js';
+import { backupInSteps } from './backup-steps.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.js';
 import { ensureRoom } from './disk-space.js';
 
@@ -55,33 +55,19 @@ export function verifyBackup(file: string): boolean {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The daily backup while the app runs: copied by a worker thread from its own connection (backup-worker.ts),
- * so saves keep landing during the copy without waiting for it; the oldest backups beyond the kept number are
- * removed once it is in place. `stop` (the app closing) ends a running copy and waits for its connection.
+ * The daily backup while the app runs: copied in small steps (backup-steps.ts), so saves keep landing
+ * during the copy; the oldest backups beyond the kept number are removed once it is in place.
  */
-export async function backupDailyInSteps(
-  db: Database.Database,
-  backupsDir: string,
-  now: Date,
-  stop?: AbortSignal,
-): Promise<string | null> {
+export async function backupDailyInSteps(db: Database.Database, backupsDir: string, now: Date): Promise<string | null> {
   const newest = listBackups(backupsDir)[0];
   if (newest && now.getTime() - fs.statSync(newest).mtimeMs < DAY_MS) return null;
-  if (stop?.aborted) return null;
   // The backup is optional and the record is not: never fill the disk the store writes to.
   const bytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
   fs.mkdirSync(backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   ensureRoom(backupsDir, bytes, 'the daily backup');
-  const job = backupOnWorker(db.name, path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`));
-  const onStop = (): void => job.stop();
-  stop?.addEventListener('abort', onStop, { once: true });
-  try {
-    const target = await job.done;
-    pruneBackups(backupsDir, BACKUPS_KEPT);
-    return target;
-  } finally {
-    stop?.removeEventListener('abort', onStop);
-  }
+  const target = await backupInSteps(db, path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`));
+  pruneBackups(backupsDir, BACKUPS_KEPT);
+  return target;
 }
 
 /** Takes the daily backup if the newest one is older than a day (or there is none). */
