@@ -39,11 +39,14 @@ const rows = figures.map((f) => [
   f.baseline ? `${num(f.baseline.value, f.unit)} (${f.baseline.label})` : '',
   f.goal ?? '',
   f.met === undefined ? '' : f.met ? 'met' : 'MISSED',
+  f.load === undefined ? '' : f.load.toFixed(1),
 ]);
-const header = ['bench', 'figure', 'value', 'baseline, same run', 'goal', ''];
+const header = ['bench', 'figure', 'value', 'baseline, same run', 'goal', '', 'load'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(`\nConsultDeck benchmarks, ${os.cpus().length} cores, ${new Date().toISOString()}`);
+console.log(
+  `\nConsultDeck benchmarks, ${os.cpus().length} cores, ${new Date().toISOString()} (load: the 1-minute load average when each figure was taken)`,
+);
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const row of rows) console.log(line(row));

@@ -1,6 +1,7 @@
 /** Small helpers shared by the benchmarks: percentiles, a Chromium launcher, a static server. */
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
@@ -74,11 +75,14 @@ export interface BenchFigure {
   baseline?: { label: string; value: number };
   goal?: string;
   met?: boolean;
+  /** The machine's 1-minute load average when the figure was recorded (timings on a shared machine are noisy). */
+  load?: number;
 }
 
 /** Appends figures to the file named by BENCH_RESULTS (set by `npm run bench`); a no-op otherwise. */
 export function record(...figures: BenchFigure[]): void {
   const file = process.env.BENCH_RESULTS;
   if (!file) return;
-  fs.appendFileSync(file, figures.map((f) => JSON.stringify(f)).join('\n') + '\n');
+  const load = os.loadavg()[0];
+  fs.appendFileSync(file, figures.map((f) => JSON.stringify({ load, ...f })).join('\n') + '\n');
 }

@@ -8,6 +8,7 @@ import { events, isCallName, type EventName, type EventPayload, type Role } from
 import type { CallResult } from '../../src-shared/envelope.js';
 import type { Caller, Services } from './context.js';
 import { openDatabase } from './db/open.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { backupDailyInSteps } from './db/backup.js';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrity.js';
 import { makeFolderPrivate } from './db/private-files.js';
@@ -87,6 +88,8 @@ export function createCore(options: CoreOptions): Core {
     backupsDir: path.join(options.dataDir, 'backups'),
     now: clock,
   });
+  // Checkpoints on a worker thread: a commit never folds the WAL back into the file itself (db/checkpointer.ts).
+  const checkpoints = startCheckpointer(db, dbFile);
   // Before any row is written: every audit row is chained with the key (a legacy chain is re-keyed once).
   const auditKey = options.auditKey ?? loadOrCreateAuditKey(options.dataDir);
   useAuditKey(db, auditKey);
@@ -192,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
       views.stop();
       views.flush();
       if (db.open) flushSearchIndex(db);
+      checkpoints.close();
       listeners.clear();
       if (db.open) db.close();
     },

@@ -47,6 +47,8 @@ export class PresentationStore {
   /** Marks per slide (deck + slide id), kept when the slide comes back. */
   readonly #marks = new Map<string, Stroke[]>();
   #state: PresentationState;
+  /** The first "next" preview is computed on the first read (see the constructor). */
+  #nextPending = true;
 
   constructor(options: PresentationStoreOptions) {
     this.#library = options.library;
@@ -54,15 +56,23 @@ export class PresentationStore {
     this.#clock = options.clock;
     this.#onChange = options.onChange;
     this.#onMarks = options.onMarks ?? (() => undefined);
-    const available = new Set(this.#library.list().decks.map((d) => d.id));
+    const listed = this.#library.list().decks;
+    const available = new Set(listed.map((d) => d.id));
     const playlist = DEFAULT_PLAYLIST.filter((id) => available.has(id));
+    // Start-up renders no deck (that cost most of the host's start): the first position needs only which decks
+    // have slides, which the listing (from its cache) says; the "next" preview, which needs the first slide's
+    // fragments, is worked out on the first read of the state.
+    const slideCounts = new Map(listed.map((d) => [d.id, d.slideCount]));
+    const listedShape = (id: string): DeckShape | null =>
+      (slideCounts.get(id) ?? 0) > 0 ? new Array<number>(slideCounts.get(id) ?? 0).fill(0) : null;
+    const first = firstPosition(playlist, listedShape);
     this.#state = {
       epoch: randomUUID(),
       revision: 0,
       consultationOpen: false,
       playlist,
       language: 'en',
-      position: firstPosition(playlist, this.#shapeOf),
+      position: first.deckId === null ? firstPosition(playlist, this.#shapeOf) : first,
       blank: 'none',
       spine: null,
       strokes: [],
@@ -71,10 +81,16 @@ export class PresentationStore {
       next: null,
       progress: null,
     };
-    this.#state = { ...this.#state, next: this.nextStep() };
+    // Worked out as soon as start-up is over (the host is listening, the windows are loading), so the first
+    // call does not wait for it either.
+    setImmediate(() => this.state).unref();
   }
 
   get state(): PresentationState {
+    if (this.#nextPending) {
+      this.#nextPending = false;
+      this.#state = { ...this.#state, next: this.nextStep() };
+    }
     return this.#state;
   }
 
@@ -250,6 +266,7 @@ export class PresentationStore {
   }
 
   #update(patch: Partial<PresentationState>): PresentationState {
+    this.#nextPending = false;
     // A full state replaces whatever was drawn live: the stroke is kept (addStroke) or gone with the slide.
     this.#ink = 0;
     this.#state = { ...this.#state, ...patch, revision: this.#state.revision + 1 };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Language, PresentationState, Stroke } from '../../../../../src-shared/contract/index.js';
 import { slideIndex } from '../../../helpers/slide-index.js';
 import { makeTestCore, type TestCore } from '../../../helpers/test-core.js';
+import { PresentationStore } from '../../../../../src-main/core/presentation/store.js';
 
 interface ViewRow {
   deck_id: string;
@@ -369,5 +370,28 @@ describe('presentation store through dispatch', () => {
     expect(state.next).toBeNull();
     const at = state.position;
     expect((await t.call('presentation.next', {})).position).toEqual(at);
+  });
+});
+
+describe('presentation store at start-up', () => {
+  it('renders no deck while it is created, and its first state still shows the next step', () => {
+    const { library, presentation } = t.core.services;
+    const views = presentation.views;
+    const rendered: string[] = [];
+    const counting = {
+      ...library,
+      get: (...args: Parameters<typeof library.get>) => {
+        rendered.push(args[0]);
+        return library.get(...args);
+      },
+    };
+    const store = new PresentationStore({ library: counting, views, clock: () => t.now(), onChange: () => undefined });
+    // Rendering a deck (Markdown, sanitizing) was most of the host's start: the listing's cache is enough here.
+    expect(rendered).toEqual([]);
+    // The first read works the "next" preview out, the same as a store that rendered at once.
+    expect(store.state.position).toEqual(presentation.state.position);
+    expect(store.state.next).toEqual({ deckId: 'osteoporosis', slideIndex: 1, fragment: 0 });
+    expect(store.state.next).toEqual(presentation.state.next);
+    expect(rendered.length).toBeGreaterThan(0);
   });
 });
