@@ -98,42 +98,42 @@ describe('boneHealth.save', () => {
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: { ...plan, dxa: 'maybe' } },
+      { consultationId: id, plan: { ...plan, dxa: 'maybe' }, baseRevision: 0 },
       'VALIDATION',
       'plan.dxa',
     );
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: { ...plan, tScoreSpine: -25 } },
+      { consultationId: id, plan: { ...plan, tScoreSpine: -25 }, baseRevision: 0 },
       'VALIDATION',
       'plan.tScoreSpine',
     );
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: { ...plan, tScoreHip: 9 } },
+      { consultationId: id, plan: { ...plan, tScoreHip: 9 }, baseRevision: 0 },
       'VALIDATION',
       'plan.tScoreHip',
     );
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: { ...plan, dxa: 'ordered' } },
+      { consultationId: id, plan: { ...plan, dxa: 'ordered' }, baseRevision: 0 },
       'VALIDATION',
       'plan.tScoreSpine',
     );
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: { ...plan, medicine: 'bisphosphonate' } },
+      { consultationId: id, plan: { ...plan, medicine: 'bisphosphonate' }, baseRevision: 0 },
       'VALIDATION',
       'plan.medicine',
     );
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: { ...plan, extra: 1 } },
+      { consultationId: id, plan: { ...plan, extra: 1 }, baseRevision: 0 },
       'VALIDATION',
       'plan.extra',
     );
@@ -142,14 +142,14 @@ describe('boneHealth.save', () => {
   it('is refused to the patient screen, and NOT_FOUND for a consultation that does not exist', async () => {
     const t = await recordsCore();
     const { id } = await newDraft(t);
-    expect(await t.raw('boneHealth.save', { consultationId: id, plan }, 'patient')).toMatchObject({
+    expect(await t.raw('boneHealth.save', { consultationId: id, plan, baseRevision: 0 }, 'patient')).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: '0b0e2a5c-1f3d-4c7a-9a55-1c3d5e7f9a0b', plan },
+      { consultationId: '0b0e2a5c-1f3d-4c7a-9a55-1c3d5e7f9a0b', plan, baseRevision: 0 },
       'NOT_FOUND',
       'consultationId',
     );
@@ -158,13 +158,13 @@ describe('boneHealth.save', () => {
   it('is locked once signed; the signed digest seals the plan, so an edit in the database shows', async () => {
     const t = await recordsCore();
     const { id } = await newDraft(t);
-    await t.call('boneHealth.save', { consultationId: id, plan });
+    await t.call('boneHealth.save', { consultationId: id, plan, baseRevision: 0 });
     const signed = await t.call('consultations.finalize', { id, acknowledged: [...signWarningIds] });
     expect(signed.boneHealth.medicine).toBe('started');
     await expectRejected(
       t,
       'boneHealth.save',
-      { consultationId: id, plan: NO_BONE_HEALTH_PLAN },
+      { consultationId: id, plan: NO_BONE_HEALTH_PLAN, baseRevision: 0 },
       'LOCKED',
       'consultationId',
     );
@@ -180,7 +180,7 @@ describe('boneHealth.save', () => {
     await t.call('consultations.finalize', { id, acknowledged: [...signWarningIds] });
     expect(checkSignedDigests(t.core.services.db)).toEqual([{ consultationId: id, ok: true }]);
     const draft = await newDraft(t);
-    await t.call('boneHealth.save', { consultationId: draft.id, plan });
+    await t.call('boneHealth.save', { consultationId: draft.id, plan, baseRevision: 0 });
     await t.call('consultations.delete', { id: draft.id });
     expect(t.core.services.db.prepare('SELECT count(*) AS n FROM bone_health_plans').get()).toEqual({ n: 0 });
   });

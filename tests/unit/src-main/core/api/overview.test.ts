@@ -45,8 +45,13 @@ async function consultation(t: TestCore, spec: Spec): Promise<string> {
   await t.call('consultations.updateFindings', {
     id: draft.id,
     findings: { ...emptyFindings, painNow: 7, fracturedLevels: spec.levels.map((level) => ({ level, grade: 2 })) },
+    baseRevision: 0,
   });
-  await t.call('consultations.updateDecision', { id: draft.id, decision: { ...emptyDecision, ...spec.decision } });
+  await t.call('consultations.updateDecision', {
+    id: draft.id,
+    decision: { ...emptyDecision, ...spec.decision },
+    baseRevision: 0,
+  });
   if (spec.plan) {
     t.core.services.db
       .prepare('INSERT INTO bone_health_plans (consultation_id, medicine, updated_at) VALUES (?, ?, ?)')

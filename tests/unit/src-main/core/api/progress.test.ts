@@ -18,6 +18,7 @@ async function patientWithVisits(t: TestCore) {
   await t.call('consultations.updateFindings', {
     id: draft.id,
     findings: { ...emptyFindings, painNow: 8, fracturedLevels: [{ level: 'L1', grade: 2 }] },
+    baseRevision: 0,
   });
   await t.call('consultations.updateDecision', {
     id: draft.id,
@@ -31,6 +32,7 @@ async function patientWithVisits(t: TestCore) {
         plannedDate: '2026-11-30',
       },
     },
+    baseRevision: 0,
   });
   await t.call('consultations.finalize', { id: draft.id, acknowledged: [...signWarningIds] });
   t.advance(60 * DAY);

@@ -87,7 +87,7 @@ describe('WAL checkpoints off the save path', () => {
     await t.call('settings.update', { physicianName: 'Dr. Close' });
     const patient = await t.call('patients.create', { code: 'WAL-1', birthDate: '1950', sex: 'male' });
     const draft = await t.call('consultations.start', { patientId: patient.id });
-    await t.call('notes.save', { consultationId: draft.id, body: 'Saved before closing.' });
+    await t.call('notes.save', { consultationId: draft.id, body: 'Saved before closing.', baseRevision: 0 });
     t.close();
     const file = path.join(t.dataDir, 'consultdeck.sqlite');
     expect(fs.existsSync(`${file}-wal`)).toBe(false);

@@ -60,7 +60,7 @@ async function planned(
 ): Promise<{ t: TestCore; id: string }> {
   const t = await exportCore({ pdf });
   const { id } = await draftConsultation(t, { language });
-  await t.call('boneHealth.save', { consultationId: id, plan });
+  await t.call('boneHealth.save', { consultationId: id, plan, baseRevision: 0 });
   // Signed: no DRAFT watermark, whose letters pdftotext would mix into the lines.
   if (sign) await t.call('consultations.finalize', { id, acknowledged: [...signWarningIds] });
   return { t, id };

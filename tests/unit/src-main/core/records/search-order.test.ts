@@ -74,7 +74,7 @@ describe('search hits in history order, whatever order the notes were written in
     // First words in a shuffled order: notes, quick entries, or an amendment of a signed record.
     for (const [n, id] of shuffled(ids).entries()) {
       if (n % 4 === 3) await t.call('notes.addEntry', { consultationId: id, text: `Osteopenia, entry ${n}` });
-      else await t.call('notes.save', { consultationId: id, body: `Osteoporosis, visit ${n}.` });
+      else await t.call('notes.save', { consultationId: id, body: `Osteoporosis, visit ${n}.`, baseRevision: 0 });
     }
     const late = t.core.services.db.prepare('SELECT count(*) AS n FROM record_search_late').pluck().get() as number;
     expect(late).toBeGreaterThan(0);
@@ -124,7 +124,7 @@ describe('search hits in history order, whatever order the notes were written in
     expect(before.core.services.db.pragma('user_version', { simple: true })).toBe(9);
     const ids = await startMany(before.call, (ms) => (now += ms));
     for (const [n, id] of shuffled(ids).entries()) {
-      await before.call('notes.save', { consultationId: id, body: `Osteoporosis, visit ${n}.` });
+      await before.call('notes.save', { consultationId: id, body: `Osteoporosis, visit ${n}.`, baseRevision: 0 });
     }
     before.core.close();
 
