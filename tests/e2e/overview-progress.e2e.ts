@@ -59,6 +59,7 @@ async function seed(dataDir: string): Promise<Seeded> {
     const { id } = await call<{ id: string }>('consultations.start', { patientId: patient.id });
     await call('consultations.updateFindings', {
       id,
+      baseRevision: 0,
       findings: {
         painNow: 8,
         painSince: null,
@@ -68,6 +69,7 @@ async function seed(dataDir: string): Promise<Seeded> {
     });
     await call('consultations.updateDecision', {
       id,
+      baseRevision: 0,
       decision: {
         path: 'undecided',
         conservativeMeasures: [],
