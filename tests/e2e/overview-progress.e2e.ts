@@ -57,8 +57,10 @@ async function seed(dataDir: string): Promise<Seeded> {
       hospitalNumber,
     });
     const { id } = await call<{ id: string }>('consultations.start', { patientId: patient.id });
+    // A fresh draft: every section at revision 0 (saves name the revision they change).
     await call('consultations.updateFindings', {
       id,
+      baseRevision: 0,
       findings: {
         painNow: 8,
         painSince: null,
@@ -68,6 +70,7 @@ async function seed(dataDir: string): Promise<Seeded> {
     });
     await call('consultations.updateDecision', {
       id,
+      baseRevision: 0,
       decision: {
         path: 'undecided',
         conservativeMeasures: [],
