@@ -2,6 +2,7 @@
  * The console in French and German (issue 14, item 5): chosen in Settings,
  * applied at once without a reload, independent of the patient's slide
  * language; axe finds nothing serious in the French console; back to English.
+ * The bone-health plan and the practice overview in French too.
  * Screenshots of the Present and Record tabs at 1440×900 in fr and de go to
  * /work/shots/i18n/ when SHOTS_DIR is set (or that folder exists).
  */
@@ -83,7 +84,18 @@ test('the console speaks French or German as chosen in Settings, the patient scr
   await expect(page.getByRole('group', { name: 'Risques abordés' })).toBeVisible();
   await expect(page.getByTestId('record-header')).toContainText('Consultation du');
   await expect(page.getByTestId('record-header')).toContainText('Brouillon');
+  // The bone-health plan too: its title, labels and choices, and the fields a choice brings.
+  await expect(sections.getByRole('link', { name: 'Santé osseuse', exact: true })).toBeVisible();
+  const plan = page.getByRole('group', { name: /^Plan de santé osseuse/ });
+  await expect(plan).toContainText('Prévenir la prochaine fracture');
+  await plan.getByLabel('Ostéodensitométrie').selectOption({ label: 'Réalisée' });
+  await expect(plan.getByLabel('T-score le plus bas, rachis')).toBeVisible();
+  await plan.getByLabel('Traitement de l’ostéoporose').selectOption({ label: 'Débuté' });
+  await expect(plan.getByLabel('Nom du médicament')).toBeVisible();
+  await expect(page.getByTestId('bone-health-status')).toHaveAttribute('data-state', 'saved');
   await shot(page, 'console-fr-record.png');
+  await plan.scrollIntoViewIfNeeded();
+  await shot(page, 'console-fr-bone-health.png');
   await audit(page, 'French console, Record tab');
 
   // A dialog: signing, with its warnings counted in French.
@@ -143,6 +155,28 @@ test('the console speaks French or German as chosen in Settings, the patient scr
   await navEn.getByRole('button', { name: 'Present' }).click();
   await expect(doctor.patientSees).toHaveText(/^Slide 2 of \d+$/);
   await expect(patient.currentSlide).toHaveText(slideText);
+});
+
+test('the practice overview speaks French too, its counts in French plurals', async ({ doctor }) => {
+  const page = doctor.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await chooseLanguage(page, 'Settings', 'Console language', 'Français', 'Save settings');
+  const nav = page.getByRole('navigation', { name: 'Sections de la console' });
+  await expect(nav.getByRole('button', { name: 'Réglages' })).toHaveAttribute('aria-pressed', 'true');
+  await nav.getByRole('button', { name: 'Dossier' }).click();
+  await page
+    .getByRole('navigation', { name: 'Vues du dossier' })
+    .getByRole('button', { name: 'Aperçu du cabinet' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Aperçu du cabinet', level: 2 })).toBeVisible();
+  // No record yet: French counts zero in the singular, and a share of nothing has no per cent.
+  await expect(page.getByTestId('overview-totals')).toHaveText('0 consultation finalisée et 0 visite de suivi signée');
+  await expect(page.getByTestId('overview-bone-medicine')).toHaveText('0 sur 0 (—)');
+  await expect(page.getByRole('table', { name: 'Orientations décidées' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Exporter en CSV' })).toBeVisible();
+  await expect(page.getByTestId('overview-panel').getByRole('status')).toHaveText(/Calculé à \d{1,2}:\d{2}\./);
+  await shot(page, 'console-fr-overview.png');
+  await audit(page, 'French console, practice overview');
 });
 
 /** axe (WCAG 2.0/2.1 A and AA, best practices): no serious or critical violation. */

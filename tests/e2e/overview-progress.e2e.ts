@@ -57,6 +57,7 @@ async function seed(dataDir: string): Promise<Seeded> {
       hospitalNumber,
     });
     const { id } = await call<{ id: string }>('consultations.start', { patientId: patient.id });
+    // A fresh draft: every section at revision 0 (saves name the revision they change).
     await call('consultations.updateFindings', {
       id,
       baseRevision: 0,

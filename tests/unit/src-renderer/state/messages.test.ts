@@ -62,6 +62,12 @@ const SAME: Record<'fr' | 'de', string[]> = {
     'errors.dateOrYear',
     'correct.birthHint',
     'export.done',
+    'overview.consultationsColumn',
+    'overview.score',
+    'overview.complication',
+    'overview.percent',
+    'overview.none',
+    'patientConflict.none',
   ],
   de: [
     'language.en',
@@ -82,6 +88,10 @@ const SAME: Record<'fr' | 'de', string[]> = {
     'history.range',
     'patient.years',
     'followUp.medicationChoices.opioid',
+    'overview.score',
+    'overview.percent',
+    'overview.none',
+    'patientConflict.none',
   ],
 };
 
