@@ -27,7 +27,7 @@ CREATE TABLE overview_facts (
   visits INTEGER NOT NULL CHECK (visits >= 0),
   new_fracture_visits INTEGER NOT NULL CHECK (new_fracture_visits BETWEEN 0 AND visits),
   new_fracture_levels INTEGER NOT NULL CHECK (new_fracture_levels >= 0)
-) WITHOUT ROWID;
+);
 
 -- Covering: a range's sums read this index only.
 CREATE INDEX overview_facts_by_day ON overview_facts (
@@ -40,7 +40,7 @@ CREATE TABLE overview_fact_complications (
   started_at TEXT NOT NULL,
   visits INTEGER NOT NULL CHECK (visits > 0),
   PRIMARY KEY (consultation_id, complication)
-) WITHOUT ROWID;
+);
 
 CREATE INDEX overview_fact_complications_by_day ON overview_fact_complications (started_at, complication, visits);
 
