@@ -203,8 +203,8 @@ const baseline = await timed((i) => {
     memory.visits.filter((v) => ids.has(v.consultationId)),
   );
 });
-// BENCH_CACHE_MB: the figure with a larger SQLite page cache than the default 2 MB (the overview reads the
-// whole file; with 2 MB nearly every index probe is a read from the OS).
+// BENCH_CACHE_MB: the figures with a larger SQLite page cache than the default 2 MB (the baseline reads the
+// whole file; the overview reads only the facts' index).
 if (process.env.BENCH_CACHE_MB) db.pragma(`cache_size = -${Number(process.env.BENCH_CACHE_MB) * 1024}`);
 // The practice overview over all records, through dispatch; its baseline reads every row into JavaScript.
 const OVERVIEW_RUNS = Number(process.env.BENCH_OVERVIEW_RUNS ?? 40);
