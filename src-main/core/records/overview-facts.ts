@@ -22,7 +22,6 @@ import {
 } from '../../../src-shared/contract/index.js';
 import type { Db } from '../db/open.js';
 import { currentSections, listAmendments } from './amended-sections.js';
-import { readBoneHealth } from './bone-health.js';
 import { localDate } from './dates.js';
 import { daysBetween, listFollowUps } from './follow-ups.js';
 import { decisionView, parseDecision, parseFindings, sureScore } from './sections.js';
@@ -44,7 +43,11 @@ export interface OverviewFacts {
  * amended after signing (the amended plan then counts).
  */
 export function planMedicine(db: Db, consultationId: string): string {
-  return readBoneHealth(db, consultationId).medicine;
+  // Read here rather than through bone-health.ts, whose save calls this module (no import cycle); the plan's
+  // own module writes only values of the contract's list, and "not-recorded" is what no row means.
+  const row = db.prepare('SELECT medicine FROM bone_health_plans WHERE consultation_id = ?').get(consultationId) as
+    { medicine: string } | undefined;
+  return row?.medicine ?? 'not-recorded';
 }
 
 export function overviewPathOf(decision: Decision): OverviewPath {
