@@ -19,6 +19,7 @@ import {
   readTimeline,
   updateFollowUp,
 } from '../records/follow-ups.js';
+import { refreshOverviewFacts } from '../records/overview-facts.js';
 import { requirePatient } from '../records/patients.js';
 import { actorName, readSettings } from '../records/settings.js';
 
@@ -86,6 +87,7 @@ export const followUpsApi: AreaHandlers<'followUps'> = {
         const visit = requireDraftVisit(services, id);
         const at = services.clock().toISOString();
         finalizeFollowUp(db, id, signer, at);
+        refreshOverviewFacts(db, visit.consultationId);
         audit(services, 'followUp.finalize', visit.consultationId, `followUp=${id}`);
         return loadFollowUp(db, id);
       })

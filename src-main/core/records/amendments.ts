@@ -9,6 +9,7 @@ import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
 import { loadConsultation, recordChange } from './consultation-rows.js';
 import { localDate } from './dates.js';
+import { refreshOverviewFacts } from './overview-facts.js';
 import { readRecord } from './record.js';
 import { risksAmendValue } from './risks.js';
 import { checkDecisionDates, checkFindingsDates, normalizeDecision, normalizeFindings } from './sections.js';
@@ -93,5 +94,6 @@ function amendInTransaction(services: Services, { id, reason, change }: ParsedIn
     after,
     reason,
   });
+  refreshOverviewFacts(db, id);
   recordChange(services, id, 'consultation.amend', `section=${change.section} amendment=${amendmentId}`);
 }

@@ -9,6 +9,7 @@ import { NO_BONE_HEALTH_PLAN, boneHealthPlanSchema, type BoneHealthPlan } from '
 import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
 import { recordChange, requireDraft } from './consultation-rows.js';
+import { refreshOverviewFacts } from './overview-facts.js';
 import { checkBase } from './revisions.js';
 
 interface PlanRow {
@@ -111,5 +112,6 @@ export function writeBoneHealth(
       revision,
       at,
     );
+    refreshOverviewFacts(db, consultationId);
   }).immediate();
 }

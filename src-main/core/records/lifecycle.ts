@@ -15,6 +15,7 @@ import {
   type ConsultationRow,
 } from './consultation-rows.js';
 import { requirePatient } from './patients.js';
+import { refreshOverviewFacts } from './overview-facts.js';
 import { parsePlaylist, readRecord, recordDigest } from './record.js';
 import { snapshotShownRisks } from './risks.js';
 import { actorName, readSettings } from './settings.js';
@@ -136,6 +137,7 @@ export function finalizeConsultation(services: Services, id: string): Consultati
          physician = CASE WHEN physician = '' THEN ? ELSE physician END, updated_at = ?
        WHERE id = ?`,
     ).run(at, signer, signer, at, id);
+    refreshOverviewFacts(db, id);
     recordChange(services, id, 'consultation.finalize', `sha256=${recordDigest(readRecord(services, id))}`);
   }).immediate();
   return readRecord(services, id);

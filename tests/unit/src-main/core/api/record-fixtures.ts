@@ -59,6 +59,8 @@ const RECORD_TABLES = [
   'audit_log',
   'settings',
   'record_fts',
+  'overview_facts',
+  'overview_fact_complications',
 ] as const;
 
 /** A hash of every row of the record tables: equal before and after means nothing was written. */
