@@ -9,6 +9,7 @@ import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { NOTHING_ASKED, type Language, type WhatMatters } from '../../../../../src-shared/contract/index.js';
+import { base } from '../../../helpers/revisions.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { draftConsultation, exportCore, exportOne, pdfText } from './export-fixture.js';
 import { useSharedPdfRenderer } from './pdf-fixture.js';
@@ -26,7 +27,7 @@ const answers: WhatMatters = {
 async function answered(language: Language, whatMatters: WhatMatters = answers): Promise<{ t: TestCore; id: string }> {
   const t = await exportCore({ pdf: pdf() });
   const { id } = await draftConsultation(t, { language });
-  await t.call('consultations.updateWhatMatters', { id, whatMatters });
+  await t.call('consultations.updateWhatMatters', { id, whatMatters, baseRevision: await base(t, id, 'whatMatters') });
   return { t, id };
 }
 
