@@ -60,18 +60,13 @@ export class BoneHealthModel {
 
   /** After a conflict: saves this window's plan over the other window's (now seen). */
   keepMine(): Promise<boolean> {
-    const conflict = this.save.conflict;
-    if (!conflict) return Promise.resolve(true);
-    this.#base = conflict.revision;
-    return this.save.resolve(conflict.mine);
+    return this.save.keepMine((revision) => (this.#base = revision));
   }
 
   /** After a conflict: drops this window's edit and shows the other window's plan. */
   takeTheirs(): void {
-    const conflict = this.save.conflict;
-    if (!conflict) return;
+    if (!this.save.takeTheirs()) return;
     this.#edited = null;
-    void this.save.resolve(null);
     // Fetched now: the push of the other window's save may have come before this window's edit.
     void this.#consultation.refresh();
   }

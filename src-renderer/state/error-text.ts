@@ -85,7 +85,11 @@ const KNOWN: Array<[RegExp, Translate]> = [
   ],
 ];
 
-const FIELDS = [
+/**
+ * Fields of the patient and settings forms: an error names them by their label ("Date of birth: …"), since the
+ * message is shown above the form.
+ */
+export const FORM_FIELDS = [
   'displayName',
   'code',
   'birthDate',
@@ -96,11 +100,10 @@ const FIELDS = [
   'clinicName',
   'clinicContact',
   'exportFolder',
-  'painSince',
-  'visitDate',
-  'plannedDate',
-  'followUpDate',
 ] as const;
+/** Date fields of the record and visit sections: their error is shown beside the field, so it needs no label. */
+const SECTION_DATE_FIELDS = ['painSince', 'visitDate', 'plannedDate', 'followUpDate'] as const;
+const FIELDS = [...FORM_FIELDS, ...SECTION_DATE_FIELDS] as const;
 type Field = (typeof FIELDS)[number];
 const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
 

@@ -95,6 +95,24 @@ export class SaveChannel<T> {
     return this.flush();
   }
 
+  /**
+   * After a conflict, the doctor keeps this window's version: `rebase` bases the next save on the conflict's
+   * revision (the other window's save, now seen), then this window's value is saved over it.
+   */
+  keepMine(rebase: (revision: number) => void): Promise<boolean> {
+    const conflict = this.conflict;
+    if (!conflict) return Promise.resolve(true);
+    rebase(conflict.revision);
+    return this.resolve(conflict.mine);
+  }
+
+  /** After a conflict, the doctor takes the other window's version: this window's edit is dropped. */
+  takeTheirs(): boolean {
+    if (!this.conflict) return false;
+    void this.resolve(null);
+    return true;
+  }
+
   /** Forgets unsaved edits (the record was closed or reloaded). */
   reset(): void {
     clearTimeout(this.#timer);

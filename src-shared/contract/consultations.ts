@@ -75,9 +75,12 @@ export const consultationsCalls = {
     output: record,
     roles: DOCTOR_ONLY,
   }),
-  /** Replaces what matters to the patient (every statement's answer) in a draft. LOCKED once finalized. */
+  /**
+   * Replaces what matters to the patient (every statement's answer) in a draft. LOCKED once finalized; CONFLICT
+   * (with the answers core holds) when another window saved them since `baseRevision`.
+   */
   'consultations.updateWhatMatters': call({
-    input: z.strictObject({ id: uuidSchema, whatMatters: whatMattersSchema }),
+    input: z.strictObject({ id: uuidSchema, whatMatters: whatMattersSchema, baseRevision: baseRevisionSchema }),
     output: record,
     roles: DOCTOR_ONLY,
   }),

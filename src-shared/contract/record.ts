@@ -72,7 +72,14 @@ export const consultationRecordSchema = z.object({
   entries: z.array(noteEntrySchema),
   slidesShown: z.array(slideShownSchema),
   /** Core's revision of each editable section; a save names the one it was based on. */
-  revisions: z.object({ findings: z.int(), decision: z.int(), risks: z.int(), notes: z.int(), boneHealth: z.int() }),
+  revisions: z.object({
+    findings: z.int(),
+    decision: z.int(),
+    risks: z.int(),
+    notes: z.int(),
+    boneHealth: z.int(),
+    whatMatters: z.int(),
+  }),
   /** Oldest first. The sections above stay as signed. */
   amendments: z.array(amendmentSchema),
   /** The sections with the amendments applied (equal to the signed ones when none). */

@@ -6,9 +6,35 @@
  * sees "Saved" for the refused write, and merges; A follows the merged text. Nothing is lost.
  * B's save is held on its WebSocket until A's has landed, so the order is certain, not raced.
  */
-import type { WebSocketRoute } from '@playwright/test';
+import type { Browser, WebSocketRoute } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { RecordPanel } from './page-models/record-panel.js';
+
+/**
+ * A second doctor console in its own context whose calls named `call` are held on its WebSocket until
+ * `release()`, so another console's save lands first: the order is certain, not raced.
+ */
+async function heldConsole(browser: Browser, url: string, call: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const held: string[] = [];
+  let server: WebSocketRoute | null = null;
+  let holding = true;
+  await page.routeWebSocket(/\/events/, (ws) => {
+    const toServer = ws.connectToServer();
+    server = toServer;
+    ws.onMessage((message) => {
+      if (holding && typeof message === 'string' && message.includes(`"${call}"`)) held.push(message);
+      else toServer.send(message);
+    });
+  });
+  await page.goto(url);
+  const release = () => {
+    holding = false;
+    for (const message of held.splice(0)) server?.send(message);
+  };
+  return { context, page, held, release };
+}
 
 test('two consoles on one consultation: neither "consents to L1 kyphoplasty" nor "declines surgery" is lost', async ({
   browser,
@@ -29,20 +55,7 @@ test('two consoles on one consultation: neither "consents to L1 kyphoplasty" nor
   await expect(a.header).toContainText('Rosa Keller');
 
   // Console B: its notes saves are held on the socket until released.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const held: string[] = [];
-  let server: WebSocketRoute | null = null;
-  let holding = true;
-  await page.routeWebSocket(/\/events/, (ws) => {
-    const toServer = ws.connectToServer();
-    server = toServer;
-    ws.onMessage((message) => {
-      if (holding && typeof message === 'string' && message.includes('"notes.save"')) held.push(message);
-      else toServer.send(message);
-    });
-  });
-  await page.goto(host.doctorUrl);
+  const { context, page, held, release } = await heldConsole(browser, host.doctorUrl, 'notes.save');
   const b = new RecordPanel(page);
   await b.openTab('Record');
   await expect(b.header).toContainText('Rosa Keller');
@@ -53,8 +66,7 @@ test('two consoles on one consultation: neither "consents to L1 kyphoplasty" nor
   await a.notes.blur();
   await a.expectNotesSaved(5_000);
 
-  holding = false;
-  for (const message of held.splice(0)) server!.send(message);
+  release();
 
   const conflict = page.getByTestId('conflict-notes');
   await expect(conflict).toBeVisible({ timeout: 10_000 });
@@ -83,5 +95,64 @@ test('two consoles on one consultation: neither "consents to L1 kyphoplasty" nor
   await expect(b.notes).toHaveValue(merged);
   await expect(a.notes).toHaveValue(merged, { timeout: 10_000 });
   expect(await stored()).toBe(merged);
+  await context.close();
+});
+
+test('two consoles answer "what matters" at once: the second is shown both answers and takes the first one', async ({
+  browser,
+  host,
+  doctor,
+}) => {
+  const created = await doctor.call('patients.create', {
+    displayName: 'Ida Brunner',
+    birthDate: '1941',
+    sex: 'female',
+  });
+  const patientId = (created.value as { id: string }).id;
+  const started = await doctor.call('consultations.start', { patientId });
+  const consultationId = (started.value as { id: string }).id;
+  const a = new RecordPanel(doctor.page);
+  await a.openTab('Record');
+  await expect(a.header).toContainText('Ida Brunner');
+
+  // Console B: its "what matters" saves are held on the socket until released, so A's lands first.
+  const { context, page, held, release } = await heldConsole(
+    browser,
+    host.doctorUrl,
+    'consultations.updateWhatMatters',
+  );
+  const b = new RecordPanel(page);
+  await b.openTab('Record');
+  await expect(b.header).toContainText('Ida Brunner');
+
+  const answer = (on: typeof page, statement: string, choice: string) =>
+    on.getByRole('group', { name: statement, exact: true }).getByRole('radio', { name: choice, exact: true });
+  await answer(page, 'Avoiding a procedure if I can', 'Not').check();
+  await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await answer(doctor.page, 'Avoiding a procedure if I can', 'A lot').check();
+  await expect(doctor.page.getByTestId('what-matters-status')).toHaveText(/Saved at/, { timeout: 10_000 });
+
+  release();
+
+  const conflict = page.getByTestId('conflict-what-matters');
+  await expect(conflict).toBeVisible({ timeout: 10_000 });
+  await expect(conflict.getByTestId('conflict-what-matters-theirs')).toContainText(
+    'Avoiding a procedure if I can: matters a lot',
+  );
+  await expect(conflict.getByTestId('conflict-what-matters-mine')).toContainText(
+    'Avoiding a procedure if I can: does not matter',
+  );
+  await expect(page.getByTestId('what-matters-status')).not.toHaveText(/Saved at/);
+  const stored = async () =>
+    ((await doctor.call('consultations.get', { id: consultationId })).value as { whatMatters: Record<string, string> })
+      .whatMatters['avoid-procedure'];
+  expect(await stored()).toBe('a-lot');
+
+  // B takes A's answers: both consoles show "A lot", nothing was overwritten.
+  await conflict.getByRole('button', { name: 'Take this version' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(answer(page, 'Avoiding a procedure if I can', 'A lot')).toBeChecked();
+  await expect(answer(doctor.page, 'Avoiding a procedure if I can', 'A lot')).toBeChecked();
+  expect(await stored()).toBe('a-lot');
   await context.close();
 });

@@ -43,8 +43,8 @@ export const consultationsApi: AreaHandlers<'consultations'> = {
     return readRecord(services, input.id);
   },
 
-  'consultations.updateWhatMatters': ({ id, whatMatters }, { services }) => {
-    writeWhatMatters(services, id, whatMatters);
+  'consultations.updateWhatMatters': ({ id, whatMatters, baseRevision }, { services }) => {
+    writeWhatMatters(services, id, whatMatters, baseRevision);
     return readRecord(services, id);
   },
 

@@ -16,7 +16,7 @@ import { recordRevisions } from './revisions.js';
 import { readRisks } from './risks.js';
 import { readStoredDecision } from './section-writes.js';
 import { decisionView, parseDecision, parseFindings } from './sections.js';
-import { readWhatMatters } from './what-matters.js';
+import { readWhatMatters, whatMattersRevision } from './what-matters.js';
 import { boneHealthRevision, readBoneHealth } from './bone-health.js';
 
 export function parsePlaylist(json: string): string[] {
@@ -94,7 +94,11 @@ export function readRecord(services: RecordReader, id: string, field = 'id'): Co
     notes: { body: notes?.body ?? '', revision: notes?.revision ?? 0, savedAt: notes?.saved_at ?? null },
     entries: listEntries(db, id),
     slidesShown: slidesShown(services, id),
-    revisions: { ...recordRevisions(db, id), boneHealth: boneHealthRevision(db, id) },
+    revisions: {
+      ...recordRevisions(db, id),
+      boneHealth: boneHealthRevision(db, id),
+      whatMatters: whatMattersRevision(db, id),
+    },
     amendments,
     current: currentSections(signed, amendments),
   };

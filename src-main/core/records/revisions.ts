@@ -11,8 +11,8 @@ import { ApiError } from '../../../src-shared/errors.js';
 import type { Db } from '../db/open.js';
 
 /** The sections with a revision row of their own (the notes keep theirs in their own table). */
-export type RecordSection = Exclude<keyof ConsultationRecord['revisions'], 'notes' | 'boneHealth'>;
-export type RevisedSection = RecordSection | 'notes' | 'patient' | 'boneHealth';
+export type RecordSection = Exclude<keyof ConsultationRecord['revisions'], 'notes' | 'boneHealth' | 'whatMatters'>;
+export type RevisedSection = RecordSection | 'notes' | 'patient' | 'boneHealth' | 'whatMatters';
 
 export function sectionRevision(db: Db, consultationId: string, section: RecordSection): number {
   const value = db
@@ -23,7 +23,10 @@ export function sectionRevision(db: Db, consultationId: string, section: RecordS
 }
 
 /** The revisions of a record's sections, as the console bases its next saves on them. */
-export function recordRevisions(db: Db, consultationId: string): Omit<ConsultationRecord['revisions'], 'boneHealth'> {
+export function recordRevisions(
+  db: Db,
+  consultationId: string,
+): Omit<ConsultationRecord['revisions'], 'boneHealth' | 'whatMatters'> {
   const rows = db
     .prepare('SELECT section, revision FROM record_revisions WHERE consultation_id = ?')
     .all(consultationId) as Array<{ section: RecordSection; revision: number }>;
@@ -52,6 +55,7 @@ const LABELS: Record<RevisedSection, string> = {
   notes: 'notes',
   patient: 'patient details',
   boneHealth: 'items of the bone-health plan',
+  whatMatters: 'answers of what matters to the patient',
 };
 
 /** Refuses a change based on another revision than the section's (every save names its base). */

@@ -13,6 +13,7 @@ import {
 import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
 import { recordChange, requireDraft } from './consultation-rows.js';
+import { checkBase } from './revisions.js';
 
 export function readWhatMatters(db: Db, consultationId: string): WhatMatters {
   const rows = db
@@ -29,13 +30,30 @@ export function readWhatMatters(db: Db, consultationId: string): WhatMatters {
   return answers;
 }
 
-/** Replaces the answers of a draft in one transaction, audited (the ids and answers only). */
-export function writeWhatMatters(services: Services, id: string, whatMatters: WhatMatters): void {
+export function whatMattersRevision(db: Db, consultationId: string): number {
+  const value = db
+    .prepare('SELECT revision FROM what_matters_revisions WHERE consultation_id = ?')
+    .pluck()
+    .get(consultationId) as number | undefined;
+  return value ?? 0;
+}
+
+/**
+ * Replaces the answers of a draft in one transaction, audited (the ids and answers only). A change based on
+ * another revision than the current one is refused with CONFLICT and the answers core holds; a save that
+ * changes nothing is accepted whatever its base (a retry of one that landed).
+ */
+export function writeWhatMatters(services: Services, id: string, whatMatters: WhatMatters, baseRevision: number): void {
   const { db } = services;
   db.transaction(() => {
     requireDraft(db, id);
     const before = readWhatMatters(db, id);
     if (whatMattersIds.every((s) => before[s] === whatMatters[s])) return;
+    checkBase('whatMatters', baseRevision, { revision: whatMattersRevision(db, id), value: () => before });
+    db.prepare(
+      `INSERT INTO what_matters_revisions (consultation_id, revision) VALUES (?, 1)
+       ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1`,
+    ).run(id);
     db.prepare('DELETE FROM what_matters WHERE consultation_id = ?').run(id);
     const insert = db.prepare('INSERT INTO what_matters (consultation_id, statement, answer) VALUES (?, ?, ?)');
     const asked = whatMattersIds.filter((s) => whatMatters[s] !== 'not-asked');

@@ -3,7 +3,7 @@ import type { DecisionPath, Findings, Patient } from '../../../src-shared/contra
 import type { SignWarning } from '../../../src-shared/sign-warnings.js';
 import { labelsFor, type CodedLabels } from '../../../src-shared/labels.js';
 import { i18n, t } from '../../state/i18n.svelte.js';
-import { shownError, fieldLabel } from '../../state/error-text.js';
+import { FORM_FIELDS, fieldLabel, shownError } from '../../state/error-text.js';
 
 /**
  * A table of names that always answers in the console's current language:
@@ -107,18 +107,7 @@ export function snippetParts(snippet: string): Array<{ text: string; hit: boolea
 }
 
 /** The fields whose form label replaces their name in an error (others: the name goes). */
-const FORM_FIELDS = new Set([
-  'displayName',
-  'code',
-  'birthDate',
-  'sex',
-  'hospitalNumber',
-  'reason',
-  'physicianName',
-  'clinicName',
-  'clinicContact',
-  'exportFolder',
-]);
+const LABELLED: ReadonlySet<string> = new Set(FORM_FIELDS);
 
 /**
  * A call's error as a sentence for the form: a leading "field.path: " becomes
@@ -132,7 +121,7 @@ export function errorText(message: string, field?: string): string {
   const path = match[1] ?? '';
   const rest = match[2] ?? '';
   const name = path.split('.').at(-1) ?? '';
-  return FORM_FIELDS.has(name) ? `${fieldLabel(name)}: ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
+  return LABELLED.has(name) ? `${fieldLabel(name)}: ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** Message of a failed call, in the console's language. */

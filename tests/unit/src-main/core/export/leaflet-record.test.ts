@@ -8,28 +8,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
-import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
-import type { TestCore } from '../../../helpers/test-core.js';
+import { describe, expect, it } from 'vitest';
 import {
-  closeCores,
   draftConsultation,
   exportCore,
   finalizeAndAmend,
   kyphoplastyDecision,
   pdfText,
+  exportOne,
 } from './export-fixture.js';
+import { useSharedPdfRenderer } from './pdf-fixture.js';
 import { base } from '../../../helpers/revisions.js';
 
-let pdf: PdfRenderer;
-beforeAll(() => {
-  pdf = createChromiumPdfRenderer();
-});
-afterAll(async () => {
-  await pdf.close();
-});
-afterEach(closeCores);
+const pdf = useSharedPdfRenderer();
 
 /** Pictures of the pages for a person to look at, when CONSULTDECK_SHOTS names a folder. */
 function keepPages(file: string, name: string): void {
@@ -39,17 +30,12 @@ function keepPages(file: string, name: string): void {
   spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, name)]);
 }
 
-async function exportOne(t: TestCore, id: string, kind: 'patient-leaflet-pdf' | 'clinician-pdf'): Promise<string> {
-  const { files } = await t.call('exports.create', { consultationIds: [id], kind, pseudonymize: false });
-  return files[0]?.path ?? '';
-}
-
 const pages = (file: string): number =>
   Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
 
 describe('patient leaflet from the record', () => {
   it('marks a draft, never says "you chose" with a red flag and no procedure, lists only the confirmed risks', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     await t.call('settings.update', { clinicContact: '' });
     const draft = await draftConsultation(t);
     await t.call('consultations.updateFindings', {
@@ -91,7 +77,7 @@ describe('patient leaflet from the record', () => {
   });
 
   it('once signed: no DRAFT, the chosen procedure with its levels and date, each confirmed risk', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const draft = await draftConsultation(t, { language: 'de' });
     await t.call('consultations.confirmRisks', {
       id: draft.id,
@@ -115,7 +101,7 @@ describe('patient leaflet from the record', () => {
 
 describe('clinician letter', () => {
   it('never leaves the signature alone on a page: it follows the notes or the last amendment', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const draft = await draftConsultation(t);
     const draftFile = await exportOne(t, draft.id, 'clinician-pdf');
     keepPages(draftFile, 'clinician-draft');
@@ -140,7 +126,7 @@ describe('clinician letter', () => {
 
 describe('fonts with wide coverage', () => {
   it('prints a name in Greek, Cyrillic, Chinese and an emoji with real glyphs, in both PDFs', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const name = 'Ελένη Иванова 王秀英 🌷';
     const draft = await draftConsultation(t, { patient: { displayName: name, code: 'VCF-INTL' } });
     for (const kind of ['clinician-pdf', 'patient-leaflet-pdf'] as const) {

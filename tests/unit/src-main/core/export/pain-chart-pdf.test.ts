@@ -8,24 +8,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FollowUpValues } from '../../../../../src-shared/contract/index.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import { clinicianHtml } from '../../../../../src-main/core/export/clinician-html.js';
-import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
-import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { decodePng, inkStats } from './png.js';
-import { closeCores, exportCore, fixtureRecord, pdfText } from './export-fixture.js';
+import { exportCore, fixtureRecord, pdfText } from './export-fixture.js';
+import { useSharedPdfRenderer } from './pdf-fixture.js';
 
-let pdf: PdfRenderer;
-beforeAll(() => {
-  pdf = createChromiumPdfRenderer();
-});
-afterAll(async () => {
-  await pdf.close();
-});
-afterEach(closeCores);
+const pdf = useSharedPdfRenderer();
 
 const visitValues = (visitDate: string, painNow: number): FollowUpValues => ({
   visitDate,
@@ -56,7 +48,7 @@ async function withVisits(t: TestCore): Promise<string> {
 
 describe('the pain chart in the clinician PDF', () => {
   it('draws the consultation and the signed visits with the procedure, and lists the same values', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const id = await withVisits(t);
 
     const html = clinicianHtml(loadSummary(t.core.services, id, false));
@@ -109,7 +101,7 @@ describe('the pain chart in the clinician PDF', () => {
   });
 
   it('has no chart for a consultation without a signed visit', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const record = await fixtureRecord(t);
     const html = clinicianHtml(loadSummary(t.core.services, record.id, false));
     expect(html).not.toContain('Pain over time');

@@ -6,26 +6,12 @@
  * printer and read back page by page with pdftotext.
  */
 import { spawnSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportKind } from '../../../../../src-shared/contract/index.js';
-import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
-import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
+import { describe, expect, it } from 'vitest';
 import type { TestCore } from '../../../helpers/test-core.js';
-import { closeCores, draftConsultation, exportCore, finalizeAndAmend, pdfText } from './export-fixture.js';
+import { draftConsultation, exportCore, finalizeAndAmend, pdfText, exportOne } from './export-fixture.js';
+import { useSharedPdfRenderer } from './pdf-fixture.js';
 
-let pdf: PdfRenderer;
-beforeAll(() => {
-  pdf = createChromiumPdfRenderer();
-});
-afterAll(async () => {
-  await pdf.close();
-});
-afterEach(closeCores);
-
-async function exportOne(t: TestCore, id: string, kind: ExportKind): Promise<string> {
-  const { files } = await t.call('exports.create', { consultationIds: [id], kind, pseudonymize: false });
-  return files[0]?.path ?? '';
-}
+const pdf = useSharedPdfRenderer();
 
 /** The text of each page, spaces collapsed (pdftotext page by page). */
 function pageTexts(file: string): string[] {
@@ -68,7 +54,7 @@ function sealOfDb(t: TestCore, id: string): { digest: string; rowHash: (row: num
 
 describe('the seal on paper', () => {
   it('is in the footer of every page of a signed clinician PDF, and on no page of a draft', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const id = await longDraft(t);
 
     const draftPages = pageTexts(await exportOne(t, id, 'clinician-pdf'));
@@ -98,7 +84,7 @@ describe('the seal on paper', () => {
   });
 
   it('ends a signed leaflet in small print, and is absent from a draft leaflet', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const id = await longDraft(t);
     const draftText = pageTexts(await exportOne(t, id, 'patient-leaflet-pdf')).join(' ');
     expect(draftText).not.toMatch(/Record check code/);
@@ -115,7 +101,7 @@ describe('the seal on paper', () => {
   });
 
   it('prints footer lines as text, never as markup', async () => {
-    const text = pdfText(await pdf.render('<p>Body</p>', 'A4', { footer: ['<b>bold</b> & <i>x</i>'] }), 'raw');
+    const text = pdfText(await pdf().render('<p>Body</p>', 'A4', { footer: ['<b>bold</b> & <i>x</i>'] }), 'raw');
     expect(text).toContain('<b>bold</b> & <i>x</i>');
   });
 });

@@ -8,14 +8,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExportKind, Language } from '../../../../../src-shared/contract/index.js';
-import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
-import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import {
   PATIENT,
-  closeCores,
   draftConsultation,
   exportCore,
   finalizeAndAmend,
@@ -23,17 +20,11 @@ import {
   kyphoplastyDecision,
   pdfText,
 } from './export-fixture.js';
+import { useSharedPdfRenderer } from './pdf-fixture.js';
 import { decodePng, firstPagePng, inkStats } from './png.js';
 import { base } from '../../../helpers/revisions.js';
 
-let pdf: PdfRenderer;
-beforeAll(() => {
-  pdf = createChromiumPdfRenderer();
-});
-afterAll(async () => {
-  await pdf.close();
-});
-afterEach(closeCores);
+const pdf = useSharedPdfRenderer();
 
 const NAME_PARTS = /H[ée]l[èe]ne|Dubois|Martin|H-778812/i;
 
@@ -61,7 +52,7 @@ function wordHeights(file: string): number[] {
 
 describe('clinician summary PDF', () => {
   it('is a DRAFT until finalized, then signed, with findings, decision, risks, dates and the amendment', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const draft = await draftConsultation(t);
     const [draftFile = ''] = await exportFile(t, [draft.id], 'clinician-pdf');
     const draftText = pdfText(draftFile, 'raw');
@@ -115,7 +106,7 @@ describe('clinician summary PDF', () => {
   });
 
   it('prints on the paper size of the settings', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     await t.call('settings.update', { paperSize: 'Letter' });
     const record = await fixtureRecord(t);
     const [file = ''] = await exportFile(t, [record.id], 'clinician-pdf');
@@ -176,7 +167,7 @@ describe('patient leaflet PDF', () => {
   };
 
   it('speaks the consultation language in large type, with the risks as natural frequencies, never the notes', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const ids: string[] = [];
     for (const [i, language] of (['en', 'fr', 'de'] as const).entries()) {
       const patient = i === 0 ? {} : { code: `VCF-${language}`, hospitalNumber: `H-${language}` };
@@ -202,7 +193,7 @@ describe('patient leaflet PDF', () => {
   });
 
   it('leaves the cement risks out when cement treatment was neither chosen nor talked about', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const patient = await t.call('patients.create', { code: 'VCF-C', birthDate: '1950', sex: 'male' });
     const draft = await t.call('consultations.start', { patientId: patient.id, language: 'en' });
     await t.call('consultations.updateDecision', {
@@ -224,7 +215,7 @@ describe('patient leaflet PDF', () => {
 
 describe('pseudonymized export', () => {
   it('has no trace of the name in any of the five outputs', async () => {
-    const t = await exportCore({ pdf });
+    const t = await exportCore({ pdf: pdf() });
     const record = await fixtureRecord(t);
     const kinds: ExportKind[] = ['clinician-pdf', 'patient-leaflet-pdf', 'record-text', 'fhir-json', 'register-csv'];
     for (const kind of kinds) {
@@ -250,7 +241,7 @@ describe('browser-mode printer', () => {
       const html = `<!doctype html><html><head><link rel="stylesheet" href="${url}/style.css"></head>
         <body><p id="p">Static text</p><img src="${url}/img.png"><iframe src="${url}/frame"></iframe>
         <script>document.getElementById('p').textContent = 'Script ran';</script></body></html>`;
-      const text = pdfText(await pdf.render(html, 'A4'));
+      const text = pdfText(await pdf().render(html, 'A4'));
       expect(text).toContain('Static text');
       expect(text).not.toContain('Script ran');
       expect(requests).toBe(0);

@@ -84,6 +84,7 @@ describe('register CSV', () => {
     await t.call('consultations.updateWhatMatters', {
       id: draft.id,
       whatMatters: { ...NOTHING_ASKED, 'avoid-procedure': 'a-lot', 'home-soon': 'not' },
+      baseRevision: 0,
     });
     const csv = registerCsv([done, draft].map((r) => loadSummary(t.core.services, r.id, false)));
     expect(csv.startsWith('\uFEFF')).toBe(true);

@@ -4,27 +4,17 @@
  * patient's language (and nothing when none was asked); the record text says
  * the same. Printed by the real browser-mode printer, read back with pdftotext.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
+import { describe, expect, it } from 'vitest';
 import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
 import { recordText } from '../../../../../src-main/core/export/record-text.js';
 import { loadSummary } from '../../../../../src-main/core/export/summary.js';
-import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
 import { NOTHING_ASKED, type Language, type WhatMatters } from '../../../../../src-shared/contract/index.js';
+import { base } from '../../../helpers/revisions.js';
 import type { TestCore } from '../../../helpers/test-core.js';
-import { closeCores, draftConsultation, exportCore, pdfText } from './export-fixture.js';
+import { draftConsultation, exportCore, exportOne, pdfText } from './export-fixture.js';
+import { useSharedPdfRenderer } from './pdf-fixture.js';
 
-let pdf: PdfRenderer;
-beforeAll(() => {
-  pdf = createChromiumPdfRenderer();
-});
-afterAll(async () => {
-  await pdf.close();
-});
-afterEach(closeCores);
+const pdf = useSharedPdfRenderer();
 
 const answers: WhatMatters = {
   'avoid-procedure': 'a-little',
@@ -35,21 +25,10 @@ const answers: WhatMatters = {
 };
 
 async function answered(language: Language, whatMatters: WhatMatters = answers): Promise<{ t: TestCore; id: string }> {
-  const t = await exportCore({ pdf });
+  const t = await exportCore({ pdf: pdf() });
   const { id } = await draftConsultation(t, { language });
-  await t.call('consultations.updateWhatMatters', { id, whatMatters });
+  await t.call('consultations.updateWhatMatters', { id, whatMatters, baseRevision: await base(t, id, 'whatMatters') });
   return { t, id };
-}
-
-async function exported(t: TestCore, id: string, kind: 'patient-leaflet-pdf' | 'clinician-pdf'): Promise<string> {
-  const { files } = await t.call('exports.create', { consultationIds: [id], kind, pseudonymize: false });
-  const file = files[0]?.path ?? '';
-  const dir = process.env.CONSULTDECK_SHOTS;
-  if (dir) {
-    fs.mkdirSync(dir, { recursive: true });
-    spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(dir, `what-matters-${kind}`)]);
-  }
-  return file;
 }
 
 /** pdftotext's layout mode keeps a table row on one line; runs of spaces become one. */
@@ -58,7 +37,7 @@ const oneSpaced = (text: string): string => text.replace(/[ \t]+/g, ' ');
 describe('what matters to the patient, in the documents', () => {
   it('the clinician PDF lists every statement with the answer, "not asked" included', async () => {
     const { t, id } = await answered('fr');
-    const text = oneSpaced(pdfText(await exported(t, id, 'clinician-pdf')));
+    const text = oneSpaced(pdfText(await exportOne(t, id, 'clinician-pdf', { shot: 'what-matters' })));
     expect(text).toContain('What matters to the patient');
     expect(text).toContain('Avoiding a procedure if I can: matters a little');
     expect(text).toContain('Getting pain relief as soon as possible: matters a lot');
@@ -69,7 +48,9 @@ describe('what matters to the patient, in the documents', () => {
 
   it('the French leaflet lists the answered statements in French, in the order of the slide', async () => {
     const { t, id } = await answered('fr');
-    const text = oneSpaced(pdfText(await exported(t, id, 'patient-leaflet-pdf'), 'raw')).replace(/\s*\n\s*/g, ' ');
+    const text = oneSpaced(
+      pdfText(await exportOne(t, id, 'patient-leaflet-pdf', { shot: 'what-matters' }), 'raw'),
+    ).replace(/\s*\n\s*/g, ' ');
     expect(text).toContain('Ce qui compte pour vous');
     const rows = [
       'Éviter une intervention si je le peux Compte un peu',
@@ -90,7 +71,7 @@ describe('what matters to the patient, in the documents', () => {
 
   it('the German leaflet says it in German', async () => {
     const { t, id } = await answered('de');
-    const text = oneSpaced(pdfText(await exported(t, id, 'patient-leaflet-pdf')));
+    const text = oneSpaced(pdfText(await exportOne(t, id, 'patient-leaflet-pdf', { shot: 'what-matters' })));
     expect(text).toContain('Was Ihnen wichtig ist');
     expect(text).toContain('So schnell wie möglich weniger Schmerzen haben Sehr wichtig');
     expect(text).toContain('Jedes Risiko durch den Zement vermeiden Nicht wichtig');
@@ -98,7 +79,7 @@ describe('what matters to the patient, in the documents', () => {
 
   it('nothing asked: the leaflet has no such section, the letter and the record text say "Not asked"', async () => {
     const { t, id } = await answered('en', NOTHING_ASKED);
-    const leaflet = pdfText(await exported(t, id, 'patient-leaflet-pdf'));
+    const leaflet = pdfText(await exportOne(t, id, 'patient-leaflet-pdf', { shot: 'what-matters' }));
     expect(leaflet).not.toContain('What matters to you');
     const text = recordText(loadSummary(t.core.services, id, false));
     expect(text).toContain('## What matters to the patient\n- Not asked\n');
