@@ -322,6 +322,12 @@ export const de: Messages = {
     discussed: 'Besprochen: {{value}}',
     noRisks: 'Keine Risiken bestätigt',
     empty: '(leer)',
+    item: '{{label}}: {{value}}',
+    itemWithDetail: '{{label}}: {{value}} ({{detail}})',
+    tScores: 'niedrigster T-Score {{value}}',
+    tSpine: 'Wirbelsäule {{value}}',
+    tHip: 'Hüfte {{value}}',
+    planNotRecorded: 'Nicht erfasst',
   },
   sign: {
     signedBy: 'Unterschrieben von',

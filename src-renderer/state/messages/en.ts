@@ -320,6 +320,12 @@ export const en = {
     discussed: 'Discussed: {{value}}',
     noRisks: 'No risks confirmed',
     empty: '(empty)',
+    item: '{{label}}: {{value}}',
+    itemWithDetail: '{{label}}: {{value}} ({{detail}})',
+    tScores: 'lowest T-score {{value}}',
+    tSpine: 'spine {{value}}',
+    tHip: 'hip {{value}}',
+    planNotRecorded: 'Not recorded',
   },
   sign: {
     signedBy: 'Signed by',

@@ -323,6 +323,12 @@ export const fr: Messages = {
     discussed: 'Abordés : {{value}}',
     noRisks: 'Aucun risque confirmé',
     empty: '(vide)',
+    item: '{{label}} : {{value}}',
+    itemWithDetail: '{{label}} : {{value}} ({{detail}})',
+    tScores: 'T-score le plus bas {{value}}',
+    tSpine: 'rachis {{value}}',
+    tHip: 'hanche {{value}}',
+    planNotRecorded: 'Non renseigné',
   },
   sign: {
     signedBy: 'Signé par',
