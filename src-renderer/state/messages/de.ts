@@ -618,6 +618,13 @@ export const de: Messages = {
     folderForbidden:
       'ConsultDeck darf nicht in den Exportordner {{folder}} schreiben. Wählen Sie in den Einstellungen einen anderen Ordner. Es wurde nichts exportiert.',
   },
+  dateField: {
+    placeholder: 'TT.MM.JJJJ',
+    format: 'Geben Sie das Datum als {{pattern}} ein, zum Beispiel {{example}}.',
+    noSuchDay: 'Diesen Tag gibt es im Kalender nicht.',
+    tooEarly: 'Geben Sie den {{date}} oder einen späteren Tag ein.',
+    tooLate: 'Geben Sie den {{date}} oder einen früheren Tag ein.',
+  },
   fields: {
     displayName: 'Name',
     code: 'Pseudonym-Code',

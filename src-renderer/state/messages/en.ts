@@ -610,6 +610,13 @@ export const en = {
     folderForbidden:
       'ConsultDeck may not write to the export folder {{folder}}. Choose another folder in Settings. Nothing was exported.',
   },
+  dateField: {
+    placeholder: 'dd/mm/yyyy',
+    format: 'Enter the date as {{pattern}}, for example {{example}}.',
+    noSuchDay: 'There is no such day in the calendar.',
+    tooEarly: 'Enter {{date}} or a later day.',
+    tooLate: 'Enter {{date}} or an earlier day.',
+  },
   fields: {
     displayName: 'Name',
     code: 'Pseudonymous code',

@@ -620,6 +620,13 @@ export const fr: Messages = {
     folderForbidden:
       'ConsultDeck n’a pas le droit d’écrire dans le dossier d’export {{folder}}. Choisissez un autre dossier dans les Réglages. Rien n’a été exporté.',
   },
+  dateField: {
+    placeholder: 'jj.mm.aaaa',
+    format: 'Saisissez la date sous la forme {{pattern}}, par exemple {{example}}.',
+    noSuchDay: 'Ce jour n’existe pas dans le calendrier.',
+    tooEarly: 'Saisissez le {{date}} ou un jour ultérieur.',
+    tooLate: 'Saisissez le {{date}} ou un jour antérieur.',
+  },
   fields: {
     displayName: 'Nom',
     code: 'Code pseudonyme',
