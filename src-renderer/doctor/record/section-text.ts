@@ -1,6 +1,7 @@
 /** Plain-language lines for a record section, as amendments show before and after. */
-import type { Amendment } from '../../../src-shared/contract/index.js';
-import { t } from '../../state/i18n.svelte.js';
+import { isPlanRecorded } from '../../../src-shared/bone-health-lines.js';
+import type { Amendment, BoneHealthPlan } from '../../../src-shared/contract/index.js';
+import { i18n, t } from '../../state/i18n.svelte.js';
 import { formatDay, measureLabels, pathLabels, procedureLabels, redFlagLabels, riskLabels } from './format.js';
 
 type Of<S extends Amendment['section']> = Extract<Amendment, { section: S }>['before'];
@@ -49,6 +50,37 @@ export function risksLines(r: Of<'risks'>): string[] {
     risk === 'other' ? t('lines.otherRisk', { text: r.otherText }) : riskLabels[risk],
   );
   return [names.length ? t('lines.discussed', { value: names.join(', ') }) : t('lines.noRisks')];
+}
+
+/** A T-score as a DXA report prints it, in the console's number format: one decimal, with its sign. */
+function tScore(value: number): string {
+  return i18n.formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+}
+
+/** The bone-health plan, one line per item ("Osteoporosis medicine: Started (Alendronate)"), in the console's language. */
+export function boneHealthPlanLines(plan: BoneHealthPlan): string[] {
+  if (!isPlanRecorded(plan)) return [t('lines.planNotRecorded')];
+  const scores = [
+    plan.tScoreSpine === null ? null : t('lines.tSpine', { value: tScore(plan.tScoreSpine) }),
+    plan.tScoreHip === null ? null : t('lines.tHip', { value: tScore(plan.tScoreHip) }),
+  ].filter((s) => s !== null);
+  // The value as part of a sentence: its first letter lowered ("Bone density scan: done"; German
+  // "vom Patienten abgelehnt" keeps its noun's capital).
+  const item = (label: string, shown: string, detail = '') => {
+    const value = shown.charAt(0).toLocaleLowerCase(i18n.intlLocale) + shown.slice(1);
+    return detail ? t('lines.itemWithDetail', { label, value, detail }) : t('lines.item', { label, value });
+  };
+  return [
+    item(
+      t('boneHealth.dxa'),
+      t(`boneHealth.dxaValues.${plan.dxa}`),
+      scores.length > 0 ? t('lines.tScores', { value: scores.join(', ') }) : '',
+    ),
+    item(t('boneHealth.medicine'), t(`boneHealth.medicineValues.${plan.medicine}`), plan.medicineName),
+    item(t('boneHealth.falls'), t(`boneHealth.fallsValues.${plan.fallsAssessment}`)),
+    item(t('boneHealth.calciumVitaminD'), t(`boneHealth.calciumVitaminDValues.${plan.calciumVitaminD}`)),
+    item(t('boneHealth.fls'), t(`boneHealth.flsValues.${plan.flsReferral}`)),
+  ];
 }
 
 /** One side of an amendment as lines of text. */

@@ -322,6 +322,12 @@ export const de: Messages = {
     discussed: 'Besprochen: {{value}}',
     noRisks: 'Keine Risiken bestätigt',
     empty: '(leer)',
+    item: '{{label}}: {{value}}',
+    itemWithDetail: '{{label}}: {{value}} ({{detail}})',
+    tScores: 'niedrigster T-Score {{value}}',
+    tSpine: 'Wirbelsäule {{value}}',
+    tHip: 'Hüfte {{value}}',
+    planNotRecorded: 'Nicht erfasst',
   },
   sign: {
     signedBy: 'Unterschrieben von',
@@ -611,6 +617,13 @@ export const de: Messages = {
       'Die Festplatte des Exportordners {{folder}} ist voll. Schaffen Sie Platz und exportieren Sie erneut. Es wurde nichts exportiert.',
     folderForbidden:
       'ConsultDeck darf nicht in den Exportordner {{folder}} schreiben. Wählen Sie in den Einstellungen einen anderen Ordner. Es wurde nichts exportiert.',
+  },
+  dateField: {
+    placeholder: 'TT.MM.JJJJ',
+    format: 'Geben Sie das Datum als {{pattern}} ein, zum Beispiel {{example}}.',
+    noSuchDay: 'Diesen Tag gibt es im Kalender nicht.',
+    tooEarly: 'Geben Sie den {{date}} oder einen späteren Tag ein.',
+    tooLate: 'Geben Sie den {{date}} oder einen früheren Tag ein.',
   },
   fields: {
     displayName: 'Name',

@@ -320,6 +320,12 @@ export const en = {
     discussed: 'Discussed: {{value}}',
     noRisks: 'No risks confirmed',
     empty: '(empty)',
+    item: '{{label}}: {{value}}',
+    itemWithDetail: '{{label}}: {{value}} ({{detail}})',
+    tScores: 'lowest T-score {{value}}',
+    tSpine: 'spine {{value}}',
+    tHip: 'hip {{value}}',
+    planNotRecorded: 'Not recorded',
   },
   sign: {
     signedBy: 'Signed by',
@@ -603,6 +609,13 @@ export const en = {
       'The disk of the export folder {{folder}} is full. Free some space, then export again. Nothing was exported.',
     folderForbidden:
       'ConsultDeck may not write to the export folder {{folder}}. Choose another folder in Settings. Nothing was exported.',
+  },
+  dateField: {
+    placeholder: 'dd/mm/yyyy',
+    format: 'Enter the date as {{pattern}}, for example {{example}}.',
+    noSuchDay: 'There is no such day in the calendar.',
+    tooEarly: 'Enter {{date}} or a later day.',
+    tooLate: 'Enter {{date}} or an earlier day.',
   },
   fields: {
     displayName: 'Name',

@@ -323,6 +323,12 @@ export const fr: Messages = {
     discussed: 'Abordés : {{value}}',
     noRisks: 'Aucun risque confirmé',
     empty: '(vide)',
+    item: '{{label}} : {{value}}',
+    itemWithDetail: '{{label}} : {{value}} ({{detail}})',
+    tScores: 'T-score le plus bas {{value}}',
+    tSpine: 'rachis {{value}}',
+    tHip: 'hanche {{value}}',
+    planNotRecorded: 'Non renseigné',
   },
   sign: {
     signedBy: 'Signé par',
@@ -613,6 +619,13 @@ export const fr: Messages = {
       'Le disque du dossier d’export {{folder}} est plein. Libérez de l’espace, puis exportez à nouveau. Rien n’a été exporté.',
     folderForbidden:
       'ConsultDeck n’a pas le droit d’écrire dans le dossier d’export {{folder}}. Choisissez un autre dossier dans les Réglages. Rien n’a été exporté.',
+  },
+  dateField: {
+    placeholder: 'jj.mm.aaaa',
+    format: 'Saisissez la date sous la forme {{pattern}}, par exemple {{example}}.',
+    noSuchDay: 'Ce jour n’existe pas dans le calendrier.',
+    tooEarly: 'Saisissez le {{date}} ou un jour ultérieur.',
+    tooLate: 'Saisissez le {{date}} ou un jour antérieur.',
   },
   fields: {
     displayName: 'Nom',
