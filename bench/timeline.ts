@@ -148,6 +148,8 @@ db.transaction(() => {
         updatedAt: at,
         finalizedAt: null,
         finalizedBy: null,
+        revision: 0,
+        amendments: [],
       });
     }
   }

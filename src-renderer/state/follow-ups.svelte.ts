@@ -19,6 +19,13 @@ export class FollowUpsModel {
   error = $state<{ message: string; field: string | undefined } | null>(null);
   /** When the last save landed (ISO), for "Saved"; null after an error or before any save. */
   savedAt = $state<string | null>(null);
+  /**
+   * A draft saved meanwhile in another window (CONFLICT): its revision, so that "save mine over it" is based
+   * on what the doctor has now seen; null otherwise. The other version is in `visits`.
+   */
+  conflict = $state.raw<{ id: string; revision: number } | null>(null);
+  /** The path of the visit PDF last exported; null before any or after another action. */
+  exported = $state<string | null>(null);
 
   constructor(client: ApiClient) {
     this.#client = client;
@@ -60,15 +67,45 @@ export class FollowUpsModel {
     }
   }
 
-  /** Creates a visit (no id) or updates a draft; true when it landed. */
-  save(values: FollowUpValues, id: string | null): Promise<FollowUp | null> {
+  /**
+   * Creates a visit (no draft) or updates a draft, based on the revision the form was opened on; the visit
+   * when it landed, else null (a refusal in `error`, a conflict in `conflict`).
+   */
+  save(values: FollowUpValues, draft: { id: string; revision: number } | null): Promise<FollowUp | null> {
     const shown = this.#shown;
     if (!shown) return Promise.resolve(null);
     return this.#act(() =>
-      id === null
+      draft === null
         ? this.#client.call('followUps.create', { consultationId: shown.consultationId, values })
-        : this.#client.call('followUps.update', { id, values }),
+        : this.#client.call('followUps.update', { id: draft.id, values, baseRevision: draft.revision }),
     );
+  }
+
+  /** After a conflict: saves the form's values over the other window's version (now seen). */
+  keepMine(values: FollowUpValues): Promise<FollowUp | null> {
+    const conflict = this.conflict;
+    if (!conflict) return Promise.resolve(null);
+    return this.save(values, conflict);
+  }
+
+  /** Writes a signed visit's PDF into the export folder (core audits it); its path in `exported`. */
+  async exportPdf(id: string): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    this.exported = null;
+    try {
+      const { files } = await this.#client.call('exports.visit', { followUpId: id, pseudonymize: false });
+      this.exported = files[0]?.path ?? null;
+    } catch (error) {
+      this.error = { message: messageOf(error), field: error instanceof CallError ? error.field : undefined };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Corrects a signed visit with a reason. */
+  amend(id: string, reason: string, values: FollowUpValues): Promise<FollowUp | null> {
+    return this.#act(() => this.#client.call('followUps.amend', { id, reason, values }));
   }
 
   finalize(id: string): Promise<FollowUp | null> {
@@ -79,6 +116,8 @@ export class FollowUpsModel {
     this.busy = true;
     this.error = null;
     this.savedAt = null;
+    this.conflict = null;
+    this.exported = null;
     try {
       const visit = await action();
       this.savedAt = visit.updatedAt;
@@ -86,6 +125,12 @@ export class FollowUpsModel {
       return visit;
     } catch (error) {
       this.error = { message: messageOf(error), field: error instanceof CallError ? error.field : undefined };
+      const current = error instanceof CallError && error.code === 'CONFLICT' ? error.current : undefined;
+      if (current && current.section === 'visit') {
+        const theirs = current.value as FollowUp;
+        this.conflict = { id: theirs.id, revision: current.revision };
+        await this.refresh();
+      }
       return null;
     } finally {
       this.busy = false;

@@ -58,6 +58,15 @@ export const exportsCalls = {
     roles: DOCTOR_ONLY,
   }),
   /**
+   * A signed follow-up visit's own PDF (the visit as corrected, its corrections, the signature), written like
+   * the consultation's documents and audited against the index consultation. CONFLICT for a draft visit.
+   */
+  'exports.visit': call({
+    input: z.strictObject({ followUpId: uuidSchema, pseudonymize: z.boolean(), folder: chosenFolder.optional() }),
+    output: z.object({ files: z.array(exportedFileSchema) }),
+    roles: DOCTOR_ONLY,
+  }),
+  /**
    * The clinician summary or the patient leaflet through the system print
    * dialog (desktop app; browser mode prints the exported PDF from its viewer).
    * `printed` is false when the physician cancelled the dialog.

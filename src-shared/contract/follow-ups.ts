@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { DOCTOR_ONLY, call } from './define.js';
-import { LIMITS, uuidSchema } from './common.js';
+import { LIMITS, baseRevisionSchema, uuidSchema } from './common.js';
 import { decisionPaths, isoDateSchema, type RiskId } from './consultations.js';
 import { spineLevelSchema } from './presentation.js';
 import { plainLine, plainText } from './patients.js';
@@ -59,6 +59,18 @@ export const followUpValuesSchema = z.strictObject({
 /** As a caller writes them (`boneMedicine` may be left out); core reads the parsed values. */
 export type FollowUpValues = z.input<typeof followUpValuesSchema>;
 
+/** A correction of a signed visit: the visit before and after, who, when and why. The signed values stay. */
+export const followUpAmendmentSchema = z.object({
+  id: z.int(),
+  at: z.string(),
+  author: z.string(),
+  reason: z.string(),
+  before: followUpValuesSchema,
+  after: followUpValuesSchema,
+});
+export type FollowUpAmendment = z.infer<typeof followUpAmendmentSchema>;
+
+/** A visit as it stands: a signed visit's values are those of its latest correction, if any. */
 export const followUpSchema = followUpValuesSchema.extend({
   id: uuidSchema,
   /** The index consultation. */
@@ -68,6 +80,10 @@ export const followUpSchema = followUpValuesSchema.extend({
   updatedAt: z.string(),
   finalizedAt: z.string().nullable(),
   finalizedBy: z.string().nullable(),
+  /** Kept by core: a draft saved on an older revision is refused (CONFLICT). */
+  revision: z.int(),
+  /** Corrections after signing, oldest first. */
+  amendments: z.array(followUpAmendmentSchema),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
@@ -115,9 +131,22 @@ export const followUpsCalls = {
     output: followUpSchema,
     roles: DOCTOR_ONLY,
   }),
-  /** Replaces a draft visit's values. LOCKED once signed. */
+  /**
+   * Replaces a draft visit's values. LOCKED once signed; CONFLICT (with the visit core holds) when another
+   * window saved it since `baseRevision`.
+   */
   'followUps.update': call({
-    input: z.strictObject({ id: uuidSchema, values: followUpValuesSchema }),
+    input: z.strictObject({ id: uuidSchema, values: followUpValuesSchema, baseRevision: baseRevisionSchema }),
+    output: followUpSchema,
+    roles: DOCTOR_ONLY,
+  }),
+  /** Corrects a signed visit: its new values and why (audited; the signed values stay). LOCKED for a draft. */
+  'followUps.amend': call({
+    input: z.strictObject({
+      id: uuidSchema,
+      reason: plainLine(LIMITS.mediumText).min(1),
+      values: followUpValuesSchema,
+    }),
     output: followUpSchema,
     roles: DOCTOR_ONLY,
   }),

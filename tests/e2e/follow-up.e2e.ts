@@ -11,6 +11,7 @@
  *
  * FU_SHOTS_DIR=/some/folder saves a screenshot of the timeline at 1440×900.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,6 +180,36 @@ test('three visits: the chart shows three visit points and the procedure, and a 
     await expect(chart.locator('circle.visit')).toHaveCount(4);
     await panel.getByTestId('follow-up-visit').last().getByRole('button', { name: 'Sign visit' }).click();
     await expect(panel.getByTestId('follow-up-visit').last()).toContainText('Signed by Dr. Lea Brandt');
+
+    // The signed visit is corrected with a reason: the chart and its table follow; the correction is listed.
+    const fourth = panel.getByTestId('follow-up-visit').last();
+    await fourth.getByRole('button', { name: 'Correct…' }).click();
+    const correction = panel.getByRole('form', { name: 'Correct the signed visit' });
+    await correction.getByTestId('follow-up-pain').selectOption('4');
+    await correction.getByRole('button', { name: 'Save correction' }).click();
+    // No reason, no correction: the form's own validity keeps it open.
+    await expect(correction).toBeVisible();
+    await correction.getByLabel('Reason for the correction').fill('Pain was 4: read from the wrong line');
+    expect(await axe()).toEqual([]);
+    await correction.getByRole('button', { name: 'Save correction' }).click();
+    await expect(correction).toBeHidden();
+    await expect(fourth.getByTestId('follow-up-amendment')).toContainText(
+      'by Dr. Lea Brandt: Pain was 4: read from the wrong line',
+    );
+    await expect(fourth).toContainText('pain 4;');
+    await expect(chart.getByTestId('timeline-table').locator('tbody tr').last()).toContainText('4');
+
+    // Its own PDF, written into the export folder, read back with pdftotext.
+    await fourth.getByRole('button', { name: 'Export visit PDF' }).click();
+    const exported = panel.getByRole('status').filter({ hasText: 'Exported:' });
+    await expect(exported).toBeVisible({ timeout: 30_000 });
+    const file = ((await exported.textContent()) ?? '').replace(/^\s*Exported:\s*/, '').trim();
+    expect(file).toMatch(/_follow-up-visit\.pdf$/);
+    const text = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Follow-up visit: osteoporotic vertebral fracture');
+    expect(text).toContain('Pain now (NRS 0–10): 4');
+    expect(text).toContain('Reason: Pain was 4: read from the wrong line');
+    if (shots) spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(shots, 'visit-pdf')]);
   } finally {
     await context.close();
     await host.stop();

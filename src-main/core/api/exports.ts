@@ -1,4 +1,4 @@
-import { createExport, exportText, printExport } from '../export/create-export.js';
+import { createExport, createVisitExport, exportText, printExport } from '../export/create-export.js';
 import { readSettings } from '../records/settings.js';
 import type { AreaHandlers } from '../handler.js';
 import { exportDestination, exportedFileInside } from '../export/write-files.js';
@@ -6,6 +6,8 @@ import { ApiError } from '../../../src-shared/errors.js';
 
 export const exportsApi: AreaHandlers<'exports'> = {
   'exports.create': (input, { services }) => createExport(services, input),
+
+  'exports.visit': (input, { services }) => createVisitExport(services, input),
 
   'exports.print': (input, { services }) => printExport(services, input),
 

@@ -14,11 +14,14 @@ import {
   checkVisitDate,
   finalizeFollowUp,
   insertFollowUp,
+  insertFollowUpAmendment,
   listFollowUps,
   loadFollowUp,
   readTimeline,
+  sameValues,
   updateFollowUp,
 } from '../records/follow-ups.js';
+import { checkBase } from '../records/revisions.js';
 import { refreshOverviewFacts } from '../records/overview-facts.js';
 import { requirePatient } from '../records/patients.js';
 import { actorName, readSettings } from '../records/settings.js';
@@ -63,11 +66,14 @@ export const followUpsApi: AreaHandlers<'followUps'> = {
       .immediate();
   },
 
-  'followUps.update': ({ id, values }, { services }) => {
+  'followUps.update': ({ id, values, baseRevision }, { services }) => {
     const { db } = services;
     return db
       .transaction(() => {
         const visit = requireDraftVisit(services, id);
+        // The same values again are a retried save, whatever their base; other values need the current one.
+        if (sameValues(visit, values)) return visit;
+        checkBase('visit', baseRevision, { revision: visit.revision, value: () => visit });
         checkVisitDate(db, visit.consultationId, values.visitDate, localDate(services.clock()));
         updateFollowUp(db, id, values, services.clock().toISOString());
         audit(services, 'followUp.update', visit.consultationId, `followUp=${id}`);
@@ -89,6 +95,36 @@ export const followUpsApi: AreaHandlers<'followUps'> = {
         finalizeFollowUp(db, id, signer, at);
         refreshOverviewFacts(db, visit.consultationId);
         audit(services, 'followUp.finalize', visit.consultationId, `followUp=${id}`);
+        return loadFollowUp(db, id);
+      })
+      .immediate();
+  },
+
+  'followUps.amend': ({ id, reason, values }, { services }) => {
+    const { db } = services;
+    return db
+      .transaction(() => {
+        const visit = loadFollowUp(db, id);
+        if (visit.status !== 'finalized') {
+          throw new ApiError(
+            'LOCKED',
+            'This visit is still a draft: edit it, a correction is for a signed visit.',
+            'id',
+          );
+        }
+        checkVisitDate(db, visit.consultationId, values.visitDate, localDate(services.clock()));
+        if (sameValues(visit, values)) {
+          throw new ApiError(
+            'VALIDATION',
+            'values: nothing was changed, the correction would leave the visit as it is',
+            'values',
+          );
+        }
+        const at = services.clock().toISOString();
+        const author = readSettings(db).physicianName || actorName(db);
+        insertFollowUpAmendment(db, { followUpId: id, at, author, before: visit, after: values, reason });
+        refreshOverviewFacts(db, visit.consultationId);
+        audit(services, 'followUp.amend', visit.consultationId, `followUp=${id}`);
         return loadFollowUp(db, id);
       })
       .immediate();

@@ -14,6 +14,8 @@ import type { Services } from '../context.js';
 import { localDate } from '../records/dates.js';
 import { actorName, readSettings } from '../records/settings.js';
 import { clinicianHtml, clinicianPage } from './clinician-html.js';
+import { visitHtml, visitPage } from './visit-html.js';
+import { loadFollowUp } from '../records/follow-ups.js';
 import { fhirBundle } from './fhir.js';
 import { leafletHtml } from './leaflet-html.js';
 import type { PdfRenderer } from './pdf-renderer.js';
@@ -123,7 +125,48 @@ export async function createExport(services: Services, request: ExportRequest): 
   // A folder chosen for this run is checked before anything is rendered for it.
   if (request.folder) checkExportFolder(request.folder, 'folder', ' Nothing was exported.');
   const pending = await renderExport(services, summaries, request.kind, exportedAt);
-  const setting = request.folder ?? readSettings(services.db).exportFolder;
+  return writeAudited(services, request.consultationIds, pending, {
+    detail: `kind=${request.kind} pseudonymized=${request.pseudonymize}`,
+    folder: request.folder,
+  });
+}
+
+/** A signed visit's own PDF, written and audited like the consultation's documents. */
+export async function createVisitExport(
+  services: Services,
+  request: { followUpId: string; pseudonymize: boolean; folder?: string | undefined },
+): Promise<{ files: ExportedFile[] }> {
+  const visit = loadFollowUp(services.db, request.followUpId);
+  if (visit.status !== 'finalized') {
+    throw new ApiError('CONFLICT', 'Sign the visit first: only a signed visit is exported.', 'followUpId');
+  }
+  const summary = loadSummary(services, visit.consultationId, request.pseudonymize, 'followUpId');
+  // The summary's copy of the visit: its free text scrubbed when pseudonymized.
+  const shown = summary.followUps.find((v) => v.id === visit.id) ?? visit;
+  if (request.folder) checkExportFolder(request.folder, 'folder', ' Nothing was exported.');
+  const data = await requirePdf(services).render(
+    visitHtml(summary, shown),
+    summary.clinic.paperSize,
+    visitPage(summary),
+  );
+  const name = `${visit.visitDate}_${safeNamePart(summary.patient.code)}_follow-up-visit.pdf`;
+  return writeAudited(services, [visit.consultationId], [{ name, data }], {
+    detail: `kind=visit-pdf followUp=${visit.id} pseudonymized=${request.pseudonymize}`,
+    folder: request.folder,
+  });
+}
+
+/**
+ * Writes rendered files into the export folder, all or none; the audit names them as intent before the first
+ * byte (`export.started`) and as outcome after (`export` or `export.failed`).
+ */
+function writeAudited(
+  services: Services,
+  consultationIds: readonly string[],
+  pending: PendingFile[],
+  options: { detail: string; folder?: string | undefined },
+): { files: ExportedFile[] } {
+  const setting = options.folder ?? readSettings(services.db).exportFolder;
   let folder = setting;
   try {
     folder = exportFolder(setting, services.dataDir);
@@ -132,18 +175,18 @@ export async function createExport(services: Services, request: ExportRequest): 
   }
   cleanExportLeftovers(folder);
   const planned = planExportFiles(folder, pending);
-  const detail = `kind=${request.kind} pseudonymized=${request.pseudonymize} files=${planned.map((f) => f.name).join(',')}`;
+  const detail = `${options.detail} files=${planned.map((f) => f.name).join(',')}`;
   // The intent is durable before the first byte of any file is written.
-  auditExport(services, request.consultationIds, detail, 'export.started');
+  auditExport(services, consultationIds, detail, 'export.started');
   let files: ExportedFile[];
   try {
     files = writeExportFiles(folder, planned);
   } catch (error) {
     // writeExportFiles removed what it had written: the intent gets its outcome.
-    auditExport(services, request.consultationIds, detail, 'export.failed');
+    auditExport(services, consultationIds, detail, 'export.failed');
     throw error;
   }
-  auditExport(services, request.consultationIds, detail);
+  auditExport(services, consultationIds, detail);
   return { files };
 }
 

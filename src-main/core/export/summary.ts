@@ -9,6 +9,7 @@ import type {
   Amendment,
   BoneHealthPlan,
   FollowUp,
+  FollowUpValues,
   ConsultationRecord,
   DecisionView,
   DeckSummary,
@@ -320,7 +321,21 @@ export function summaryFromRecord(record: ConsultationRecord, options: SummaryOp
     // Only signed visits: a draft visit may still change.
     followUps: (options.followUps ?? [])
       .filter((v) => v.status === 'finalized')
-      .map((v) => ({ ...v, note: scrub(v.note), complicationsOther: scrub(v.complicationsOther) })),
+      .map((v) => {
+        const text = <T extends FollowUpValues>(values: T): T => ({
+          ...values,
+          note: scrub(values.note),
+          complicationsOther: scrub(values.complicationsOther),
+        });
+        // A correction's reason and both sides are free text too.
+        const amendments = v.amendments.map((x) => ({
+          ...x,
+          reason: scrub(x.reason),
+          before: text(x.before),
+          after: text(x.after),
+        }));
+        return { ...text(v), amendments };
+      }),
     notes: scrub(current.notes.body),
     entries: record.entries.map((e) => ({ at: e.at, text: scrub(e.text) })),
     amendments: record.amendments.map((a) => scrubAmendment(a, scrub)),

@@ -9,9 +9,11 @@ import { randomUUID } from 'node:crypto';
 import {
   followUpBoneMedicines,
   followUpComplications,
+  followUpValuesSchema,
   spineLevels,
   type DecisionPath,
   type FollowUp,
+  type FollowUpAmendment,
   type FollowUpValues,
   type PainPoint,
   type Timeline,
@@ -40,6 +42,16 @@ interface FollowUpRow {
   updated_at: string;
   finalized_at: string | null;
   finalized_by: string | null;
+  revision: number;
+}
+
+interface AmendmentRow {
+  id: number;
+  at: string;
+  author: string;
+  reason: string;
+  before: string;
+  after: string;
 }
 
 /** A JSON list of known values; anything else in the column is dropped rather than shown. */
@@ -52,10 +64,9 @@ function parseList<T extends string>(json: string, known: readonly T[]): T[] {
   }
 }
 
-function toFollowUp(row: FollowUpRow): FollowUp {
+/** The visit as signed (or as the draft stands), before any correction. */
+function signedValues(row: FollowUpRow): FollowUpValues {
   return {
-    id: row.id,
-    consultationId: row.consultation_id,
     visitDate: row.visit_date,
     painNow: row.pain_now,
     mobility: row.mobility,
@@ -65,25 +76,60 @@ function toFollowUp(row: FollowUpRow): FollowUp {
     newFractures: parseList(row.new_fractures, spineLevels),
     note: row.note,
     boneMedicine: followUpBoneMedicines.find((m) => m === row.bone_medicine) ?? null,
+  };
+}
+
+/** A stored correction's values, read through the contract (a row this version cannot read is left out). */
+function amendmentOf(row: AmendmentRow): FollowUpAmendment | null {
+  try {
+    const before = followUpValuesSchema.safeParse(JSON.parse(row.before));
+    const after = followUpValuesSchema.safeParse(JSON.parse(row.after));
+    if (!before.success || !after.success) return null;
+    return { id: row.id, at: row.at, author: row.author, reason: row.reason, before: before.data, after: after.data };
+  } catch {
+    return null;
+  }
+}
+
+function readAmendments(db: Db, followUpId: string): FollowUpAmendment[] {
+  const rows = db
+    .prepare(
+      'SELECT id, at, author, reason, before, after FROM follow_up_amendments WHERE follow_up_id = ? ORDER BY id',
+    )
+    .all(followUpId) as AmendmentRow[];
+  return rows.map(amendmentOf).filter((a) => a !== null);
+}
+
+/** The visit as it stands: the latest correction's values over the signed ones. */
+function toFollowUp(db: Db, row: FollowUpRow): FollowUp {
+  const amendments = row.status === 'finalized' ? readAmendments(db, row.id) : [];
+  const values = amendments.at(-1)?.after ?? signedValues(row);
+  return {
+    id: row.id,
+    consultationId: row.consultation_id,
+    ...values,
+    boneMedicine: values.boneMedicine ?? null,
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finalizedAt: row.finalized_at,
     finalizedBy: row.finalized_by,
+    revision: row.revision,
+    amendments,
   };
 }
 
 export function loadFollowUp(db: Db, id: string): FollowUp {
   const row = db.prepare('SELECT * FROM follow_ups WHERE id = ?').get(id) as FollowUpRow | undefined;
   if (!row) throw new ApiError('NOT_FOUND', 'This follow-up visit does not exist (any more).', 'id');
-  return toFollowUp(row);
+  return toFollowUp(db, row);
 }
 
 export function listFollowUps(db: Db, consultationId: string): FollowUp[] {
   const rows = db
     .prepare('SELECT * FROM follow_ups WHERE consultation_id = ? ORDER BY visit_date, created_at, id')
     .all(consultationId) as FollowUpRow[];
-  return rows.map(toFollowUp);
+  return rows.map((row) => toFollowUp(db, row));
 }
 
 /** A visit comes on or after the index consultation's day and not after today. */
@@ -105,12 +151,58 @@ export function insertFollowUp(db: Db, consultationId: string, values: FollowUpV
   return id;
 }
 
+/** Replaces a draft's values; its revision moves on by one. */
 export function updateFollowUp(db: Db, id: string, values: FollowUpValues, at: string): void {
   db.prepare(
     `UPDATE follow_ups SET visit_date = ?, pain_now = ?, mobility = ?, pain_medication = ?, complications = ?,
-       complications_other = ?, new_fractures = ?, note = ?, bone_medicine = ?, updated_at = ?
+       complications_other = ?, new_fractures = ?, note = ?, bone_medicine = ?, updated_at = ?, revision = revision + 1
      WHERE id = ? AND status = 'draft'`,
   ).run(...valueColumns(values), at, id);
+}
+
+/** Only the values of a visit (what a correction keeps as before and after). */
+export function valuesOf(v: FollowUpValues): FollowUpValues {
+  return {
+    visitDate: v.visitDate,
+    painNow: v.painNow,
+    mobility: v.mobility,
+    painMedication: v.painMedication,
+    complications: v.complications,
+    complicationsOther: v.complicationsOther,
+    newFractures: v.newFractures,
+    note: v.note,
+    boneMedicine: v.boneMedicine ?? null,
+  };
+}
+
+/** Whether two visits' values are the same (a save that changes nothing is no conflict). */
+export function sameValues(a: FollowUpValues, b: FollowUpValues): boolean {
+  return JSON.stringify(valueColumns(a)) === JSON.stringify(valueColumns(b));
+}
+
+/** Records a correction of a signed visit (the signed row is never rewritten). */
+export function insertFollowUpAmendment(
+  db: Db,
+  values: {
+    followUpId: string;
+    at: string;
+    author: string;
+    before: FollowUpValues;
+    after: FollowUpValues;
+    reason: string;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO follow_up_amendments (follow_up_id, at, author, before, after, reason) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
+    values.followUpId,
+    values.at,
+    values.author,
+    JSON.stringify(valuesOf(values.before)),
+    JSON.stringify(valuesOf(values.after)),
+    values.reason,
+  );
+  db.prepare('UPDATE follow_ups SET updated_at = ? WHERE id = ?').run(values.at, values.followUpId);
 }
 
 /** Signs a draft visit: from now on it is read-only. */
@@ -239,6 +331,6 @@ export function readTimeline(db: Db, patientId: string): Timeline {
          WHERE c.patient_id = ? AND +c.status = 'finalized'`,
       )
       .all(patientId) as FollowUpRow[]
-  ).map(toFollowUp);
+  ).map((row) => toFollowUp(db, row));
   return buildTimeline(patientId, consultations, visits);
 }

@@ -12,7 +12,7 @@ import type { Db } from '../db/open.js';
 
 /** The sections with a revision row of their own (the notes keep theirs in their own table). */
 export type RecordSection = Exclude<keyof ConsultationRecord['revisions'], 'notes' | 'boneHealth' | 'whatMatters'>;
-export type RevisedSection = RecordSection | 'notes' | 'patient' | 'boneHealth' | 'whatMatters';
+export type RevisedSection = RecordSection | 'notes' | 'patient' | 'boneHealth' | 'whatMatters' | 'visit';
 
 export function sectionRevision(db: Db, consultationId: string, section: RecordSection): number {
   const value = db
@@ -56,6 +56,7 @@ const LABELS: Record<RevisedSection, string> = {
   patient: 'patient details',
   boneHealth: 'items of the bone-health plan',
   whatMatters: 'answers of what matters to the patient',
+  visit: 'values of this follow-up visit',
 };
 
 /** Refuses a change based on another revision than the section's (every save names its base). */

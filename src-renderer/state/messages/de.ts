@@ -508,6 +508,16 @@ export const de: Messages = {
     draft: 'Entwurf.',
     edit: 'Bearbeiten',
     sign: 'Besuch unterschreiben',
+    correct: 'Korrigieren…',
+    correctTitle: 'Unterschriebenen Besuch korrigieren',
+    reason: 'Grund der Korrektur',
+    saveCorrection: 'Korrektur speichern',
+    corrected: 'Korrigiert am {{date}} von {{name}}: {{reason}}',
+    conflict:
+      'Dieser Besuch wurde inzwischen in einem anderen Fenster gespeichert: seine Fassung steht oben, Ihre ist noch im Formular. Nichts wurde überschrieben.',
+    keepMine: 'Meine Fassung darüber speichern',
+    exportPdf: 'Besuch als PDF exportieren',
+    exported: 'Exportiert: {{file}}',
   },
   timeline: {
     label: 'Schmerz im Verlauf (NRS 0–10): {{points}}',

@@ -505,6 +505,16 @@ export const en = {
     draft: 'Draft.',
     edit: 'Edit',
     sign: 'Sign visit',
+    correct: 'Correct…',
+    correctTitle: 'Correct the signed visit',
+    reason: 'Reason for the correction',
+    saveCorrection: 'Save correction',
+    corrected: 'Corrected on {{date}} by {{name}}: {{reason}}',
+    conflict:
+      'This visit was saved in another window meanwhile: its version is listed above, yours is still in the form. Nothing was overwritten.',
+    keepMine: 'Save my version over it',
+    exportPdf: 'Export visit PDF',
+    exported: 'Exported: {{file}}',
   },
   timeline: {
     label: 'Pain over time (NRS 0–10): {{points}}',

@@ -511,6 +511,16 @@ export const fr: Messages = {
     draft: 'Brouillon.',
     edit: 'Modifier',
     sign: 'Signer la visite',
+    correct: 'Corriger…',
+    correctTitle: 'Corriger la visite signée',
+    reason: 'Motif de la correction',
+    saveCorrection: 'Enregistrer la correction',
+    corrected: 'Corrigée le {{date}} par {{name}} : {{reason}}',
+    conflict:
+      'Cette visite a été enregistrée entre-temps dans une autre fenêtre : sa version figure ci-dessus, la vôtre est toujours dans le formulaire. Rien n’a été écrasé.',
+    keepMine: 'Enregistrer ma version à la place',
+    exportPdf: 'Exporter la visite en PDF',
+    exported: 'Exporté : {{file}}',
   },
   timeline: {
     label: 'Douleur au fil du temps (EN 0–10) : {{points}}',

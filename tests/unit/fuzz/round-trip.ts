@@ -31,6 +31,9 @@ export const DOMAIN_VALIDATION: Partial<Record<CallName, readonly string[]>> = {
   // A visit on or after its consultation's day, not after today.
   'followUps.create': ['values.visitDate'],
   'followUps.update': ['values.visitDate'],
+  // A correction also names `values` when it would change nothing.
+  'followUps.amend': ['values.visitDate', 'values'],
+  'exports.visit': ['folder'],
   'consultations.amend': [
     'change.after',
     'change.after.painSince',

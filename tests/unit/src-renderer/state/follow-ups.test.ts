@@ -96,4 +96,25 @@ describe('FollowUpsModel', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(counted.calls).toBe(before);
   });
+
+  it('a draft saved meanwhile in another window: refused with a conflict, the other version shown, mine kept on request', async () => {
+    const { t, consultationId, patientId } = await signedRecord();
+    const a = windowOn(t, 'console-a').model;
+    const b = windowOn(t, 'console-b').model;
+    await Promise.all([a.show(consultationId, patientId), b.show(consultationId, patientId)]);
+    const draft = await a.save(values({ painNow: 5 }), null);
+    if (!draft) throw new Error('not saved');
+    // Both forms opened on revision 0; A saves first.
+    expect(await a.save(values({ painNow: 3 }), { id: draft.id, revision: 0 })).not.toBeNull();
+    expect(await b.save(values({ painNow: 8 }), { id: draft.id, revision: 0 })).toBeNull();
+    expect(b.conflict).toEqual({ id: draft.id, revision: 1 });
+    expect(b.savedAt).toBeNull();
+    // B sees A's version in its list, and A's value is what core holds.
+    expect(b.visits[0]?.painNow).toBe(3);
+    expect((await t.call('followUps.list', { consultationId })).items[0]?.painNow).toBe(3);
+    // "Save my version over it": based on the revision now seen, it lands.
+    const kept = await b.keepMine(values({ painNow: 8 }));
+    expect(kept).toMatchObject({ painNow: 8, revision: 2 });
+    expect(b.conflict).toBeNull();
+  });
 });

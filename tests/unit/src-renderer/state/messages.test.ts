@@ -92,6 +92,9 @@ const SAME: Record<'fr' | 'de', string[]> = {
     'overview.percent',
     'overview.none',
     'patientConflict.none',
+    // "{{label}}: {{value}}": German writes a label and its value as English does.
+    'lines.item',
+    'lines.itemWithDetail',
   ],
 };
 

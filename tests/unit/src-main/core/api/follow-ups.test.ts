@@ -57,7 +57,11 @@ describe('followUps: a visit after a finalized consultation', () => {
     expect(created).toMatchObject({ ...values, consultationId: record.id, status: 'draft', finalizedBy: null });
     expect(t.pushes.filter((p) => p.event === 'consultations.changed').length).toBe(pushesBefore + 1);
 
-    const updated = await t.call('followUps.update', { id: created.id, values: { ...values, painNow: 2 } });
+    const updated = await t.call('followUps.update', {
+      id: created.id,
+      values: { ...values, painNow: 2 },
+      baseRevision: created.revision,
+    });
     expect(updated.painNow).toBe(2);
     const signedVisit = await t.call('followUps.finalize', { id: created.id });
     expect(signedVisit).toMatchObject({ status: 'finalized', finalizedBy: 'Dr. Anna Weber', painNow: 2 });
@@ -72,7 +76,7 @@ describe('followUps: a visit after a finalized consultation', () => {
     expect(JSON.stringify(auditRows(t))).not.toContain('stick');
     expect(verifyAuditChain(t.core.services.db).ok).toBe(true);
 
-    await expectRejected(t, 'followUps.update', { id: created.id, values }, 'LOCKED', 'id');
+    await expectRejected(t, 'followUps.update', { id: created.id, values, baseRevision: 1 }, 'LOCKED', 'id');
     await expectRejected(t, 'followUps.finalize', { id: created.id }, 'LOCKED', 'id');
   });
 
@@ -198,5 +202,90 @@ describe('followUps.timeline', () => {
   it('answers NOT_FOUND for an unknown patient', async () => {
     const t = await recordsCore();
     await expectRejected(t, 'followUps.timeline', { patientId: crypto.randomUUID() }, 'NOT_FOUND', 'patientId');
+  });
+
+  it('a draft visit saved on an older revision is refused with the visit core holds; nothing is overwritten', async () => {
+    const t = await recordsCore();
+    const record = await signed(t);
+    t.advance(14 * DAY);
+    const created = await t.call('followUps.create', { consultationId: record.id, values: visit({ painNow: 5 }) });
+    expect(created.revision).toBe(0);
+    // Window A saves pain 3; window B, still on revision 0, saves pain 6.
+    const first = await t.call('followUps.update', {
+      id: created.id,
+      values: visit({ painNow: 3 }),
+      baseRevision: 0,
+    });
+    expect(first.revision).toBe(1);
+    const refused = await t.raw('followUps.update', { id: created.id, values: visit({ painNow: 6 }), baseRevision: 0 });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        field: 'baseRevision',
+        current: { section: 'visit', revision: 1, value: { painNow: 3 } },
+      },
+    });
+    expect((await t.call('followUps.list', { consultationId: record.id })).items[0]?.painNow).toBe(3);
+    // The same values again are a retried save, not a conflict; on revision 1 B's value lands.
+    expect(
+      (await t.call('followUps.update', { id: created.id, values: visit({ painNow: 3 }), baseRevision: 0 })).revision,
+    ).toBe(1);
+    const kept = await t.call('followUps.update', { id: created.id, values: visit({ painNow: 6 }), baseRevision: 1 });
+    expect(kept).toMatchObject({ painNow: 6, revision: 2 });
+  });
+
+  it('a signed visit is corrected with a reason: the original stays, the timeline and overview use the correction', async () => {
+    const t = await recordsCore();
+    const record = await signed(t);
+    t.advance(14 * DAY);
+    const created = await t.call('followUps.create', { consultationId: record.id, values: visit({ painNow: 7 }) });
+    await expectRejected(
+      t,
+      'followUps.amend',
+      { id: created.id, reason: 'typo', values: visit({ painNow: 2 }) },
+      'LOCKED',
+      'id',
+    );
+    await t.call('followUps.finalize', { id: created.id });
+    await expectRejected(
+      t,
+      'followUps.amend',
+      { id: created.id, reason: '', values: visit({ painNow: 2 }) },
+      'VALIDATION',
+      'reason',
+    );
+    t.advance(DAY);
+    const amended = await t.call('followUps.amend', {
+      id: created.id,
+      reason: 'Pain was 2, not 7: typed in the wrong field',
+      values: visit({ painNow: 2, complications: ['cement-leak'] }),
+    });
+    expect(amended).toMatchObject({ status: 'finalized', painNow: 2, complications: ['cement-leak'] });
+    expect(amended.amendments).toEqual([
+      expect.objectContaining({
+        author: 'Dr. Anna Weber',
+        reason: 'Pain was 2, not 7: typed in the wrong field',
+        before: expect.objectContaining({ painNow: 7, complications: [] }),
+        after: expect.objectContaining({ painNow: 2, complications: ['cement-leak'] }),
+      }),
+    ]);
+    // The signed row itself is unchanged.
+    const row = t.core.services.db.prepare('SELECT pain_now FROM follow_ups WHERE id = ?').get(created.id);
+    expect(row).toEqual({ pain_now: 7 });
+    const timeline = await t.call('followUps.timeline', { patientId: record.patient.id });
+    expect(timeline.points.filter((p) => p.kind === 'visit').map((p) => p.pain)).toEqual([2]);
+    const overview = await t.call('overview.get', { from: null, to: null });
+    expect(overview.complications.find((c) => c.id === 'cement-leak')).toMatchObject({ consultations: 1, visits: 1 });
+    expect(auditRows(t).filter((r) => r.action === 'followUp.amend')).toHaveLength(1);
+    expect(JSON.stringify(auditRows(t))).not.toContain('wrong field');
+    // A correction that changes nothing is refused.
+    await expectRejected(
+      t,
+      'followUps.amend',
+      { id: created.id, reason: 'again', values: visit({ painNow: 2, complications: ['cement-leak'] }) },
+      'VALIDATION',
+      'values',
+    );
   });
 });

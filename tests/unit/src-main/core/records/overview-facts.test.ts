@@ -190,10 +190,15 @@ const overview = (t: TestCore): Promise<Overview> => t.call('overview.get', ALL)
 const pathCounts = (o: Overview) =>
   Object.fromEntries(o.paths.filter((p) => p.count > 0).map((p) => [p.path, p.count]));
 
-/** The data folder's database taken back to schema 0010: as if written by the app before migration 0011. */
+/**
+ * The data folder's database taken back to schema 0010: as if written by the app before migration 0011 (what
+ * the later migrations added goes too, so they run again after it, as on a clinic's upgrade).
+ */
 function backTo0010(t: TestCore): void {
   const db = t.core.services.db;
   db.exec('DROP TABLE overview_fact_complications; DROP TABLE overview_facts;');
+  db.exec('DROP TABLE what_matters_revisions;'); // 0012
+  db.exec('DROP TABLE follow_up_amendments; ALTER TABLE follow_ups DROP COLUMN revision;'); // 0013
   db.pragma('user_version = 10');
   t.close();
 }
