@@ -45,6 +45,8 @@ p { margin: 2px 0; }
 .seal { margin-top: 10px; font-size: 7pt; color: #374151; word-break: break-all; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700;
   color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
+/* ENTWURF, BROUILLON: longer than DRAFT, smaller so the word stays on the page. */
+.watermark.wide { font-size: 68pt; }
 `;
 
 const row = (label: string, value: string): string => `<tr><th>${escapeHtml(label)}</th><td>${value}</td></tr>`;
@@ -93,7 +95,7 @@ function explained(s: ExportSummary, t: ClinicianText): string {
         `<tr><td>${escapeHtml(d.title)}<br><span class="muted">${escapeHtml(editionOf(d, t))}</span></td><td>${d.slides}</td><td>${formatDuration(d.totalMs)}</td></tr>`,
     )
     .join('');
-  const risks = s.explained.risks.map((r) => `${t.coded.risk[r.risk]}: ${formatDuration(r.shownMs)}`);
+  const risks = s.explained.risks.map((r) => `${t.coded.risk[r.risk]}${t.colon}${formatDuration(r.shownMs)}`);
   return `<h2>${escapeHtml(t.explained)}</h2>
 ${decks ? `<table class="grid"><tr><th>${escapeHtml(t.slidesColumn)}</th><th>${escapeHtml(t.slidesShown)}</th><th>${escapeHtml(t.time)}</th></tr>${decks}</table>` : `<p class="muted">${escapeHtml(t.noSlides)}</p>`}
 <p><strong>${escapeHtml(t.riskSlidesShown)}</strong></p>
@@ -103,7 +105,7 @@ ${list(riskNames(s.risks.confirmed, s.risks.otherText, t), t.noRiskConfirmed)}`;
 }
 
 function notes(s: ExportSummary, t: ClinicianText): string {
-  const entries = s.entries.map((e) => `${formatClock(e.at)}: ${e.text}`);
+  const entries = s.entries.map((e) => `${formatClock(e.at)}${t.colon}${e.text}`);
   return `<h2>${escapeHtml(t.notes)}</h2>
 ${s.notes ? `<p class="notes">${multiline(s.notes)}</p>` : `<p class="muted">${escapeHtml(t.noNotes)}</p>`}
 ${entries.length ? `<p><strong>${escapeHtml(t.entriesDuring)}</strong></p>${list(entries, '')}` : ''}`;
@@ -170,14 +172,17 @@ export function clinicianHtml(s: ExportSummary, t: ClinicianText = CLINICIAN_TEX
   // and the signature is kept together with the section before it.
   const follow = followUpLine(s.decision, t);
   const decision = [...decisionLines(s.decision, t).filter((l) => l !== follow), follow];
-  const items = [...s.amendments.map((a, i) => amendment(a, i, t)), ...s.patientCorrections.map((c) => correction(c, t))];
+  const items = [
+    ...s.amendments.map((a, i) => amendment(a, i, t)),
+    ...s.patientCorrections.map((c) => correction(c, t)),
+  ];
   const last = items.pop();
   const closing =
     last === undefined
       ? `<div class="closing">${notes(s, t)}${signature(s, t)}</div>`
       : `<h2>${escapeHtml(t.amendments)}</h2>${items.join('')}<div class="closing">${last}${signature(s, t)}</div>`;
   const h2 = (text: string): string => `<h2>${escapeHtml(text)}</h2>`;
-  const body = `${s.status === 'draft' ? `<div class="watermark" aria-hidden="true">${escapeHtml(t.watermark)}</div>` : ''}
+  const body = `${s.status === 'draft' ? `<div class="watermark${t.watermark.length > 5 ? ' wide' : ''}" aria-hidden="true">${escapeHtml(t.watermark)}</div>` : ''}
 ${header(s, t)}
 ${patientTable(s, t)}
 ${findings(s, t)}

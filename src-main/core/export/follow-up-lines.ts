@@ -18,8 +18,8 @@ export function followUpLines(visits: readonly FollowUp[], t: ClinicianText = CL
       pain: v.painNow === null ? t.notAsked : String(v.painNow),
       mobility: v.mobility ? t.mobility[v.mobility] : t.notAsked,
       medication: v.painMedication ? t.medication[v.painMedication] : t.notAsked,
-      complications: complications.length ? complications.join(', ') : t.none,
-      fractures: v.newFractures.length ? v.newFractures.join(', ') : t.none,
+      complications: complications.length ? complications.join(', ') : t.noneLower,
+      fractures: v.newFractures.length ? v.newFractures.join(', ') : t.noneLower,
       bone: v.boneMedicine ? t.followUpBoneMedicine[v.boneMedicine] : t.notAsked,
     });
     const signed = v.finalizedBy ? t.signedBy(v.finalizedBy) : '';

@@ -51,12 +51,12 @@ function explainedLines(s: ExportSummary, t: ClinicianText): string[] {
   const decks = s.explained.decks.map(
     (d) => `${d.title} (${editionOf(d, t)}): ${t.slideCount(d.slides)}, ${formatDuration(d.totalMs)}`,
   );
-  const risks = s.explained.risks.map((r) => `${t.coded.risk[r.risk]}: ${formatDuration(r.shownMs)}`);
+  const risks = s.explained.risks.map((r) => `${t.coded.risk[r.risk]}${t.colon}${formatDuration(r.shownMs)}`);
   return [
     `## ${t.explained}`,
     ...bullets(decks, t.noSlides),
     '',
-    `${t.riskSlidesShown}:`,
+    `${t.riskSlidesShown}${t.colon.trimEnd()}`,
     ...bullets(risks, t.noneLower),
     '',
     `## ${t.risksConfirmed}`,
@@ -69,7 +69,7 @@ function notesLines(s: ExportSummary, t: ClinicianText): string[] {
   return [
     `## ${t.notes}`,
     s.notes || t.noNotes,
-    ...(entries.length ? ['', `${t.entriesDuring}:`, ...bullets(entries, '')] : []),
+    ...(entries.length ? ['', `${t.entriesDuring}${t.colon.trimEnd()}`, ...bullets(entries, '')] : []),
   ];
 }
 

@@ -110,10 +110,7 @@ export function correctionChanges(
   if (hidden) return { fields, before: [], after: [] };
   return {
     fields,
-    before: c.changes.map((ch) => `${t.correctedFields[ch.field]}${colon(t)}${value(ch.field, ch.before)}`),
-    after: c.changes.map((ch) => `${t.correctedFields[ch.field]}${colon(t)}${value(ch.field, ch.after)}`),
+    before: c.changes.map((ch) => `${t.correctedFields[ch.field]}${t.colon}${value(ch.field, ch.before)}`),
+    after: c.changes.map((ch) => `${t.correctedFields[ch.field]}${t.colon}${value(ch.field, ch.after)}`),
   };
 }
-
-/** French puts a space before the colon. */
-const colon = (t: ClinicianText): string => (t.language === 'fr' ? ' : ' : ': ');

@@ -8,6 +8,7 @@ const coded = labelsFor('de');
 export const de: ClinicianText = {
   language: 'de',
   locale: 'de-CH',
+  colon: ': ',
   coded,
   title: 'Zusammenfassung der Konsultation: osteoporotische Wirbelfraktur',
   documentTitle: (patient, day) => `Zusammenfassung der Konsultation ${patient} ${day}`,
@@ -125,7 +126,12 @@ export const de: ClinicianText = {
     spine: 'Wirbelsäule',
     hip: 'Hüfte',
     lowestTScore: 'tiefster T-Score',
-    dxaValues: { 'not-recorded': 'Nicht erfasst', 'not-needed': 'Nicht nötig', ordered: 'Angeordnet', done: 'Durchgeführt' },
+    dxaValues: {
+      'not-recorded': 'Nicht erfasst',
+      'not-needed': 'Nicht nötig',
+      ordered: 'Angeordnet',
+      done: 'Durchgeführt',
+    },
     medicineValues: {
       'not-recorded': 'Nicht erfasst',
       started: 'Begonnen',

@@ -8,6 +8,7 @@ import type { ClinicianText } from './types.js';
 export const en: ClinicianText = {
   language: 'en',
   locale: 'en-GB',
+  colon: ': ',
   coded: labelsFor('en'),
   title: 'Consultation summary: osteoporotic vertebral fracture',
   documentTitle: (patient, day) => `Consultation summary ${patient} ${day}`,

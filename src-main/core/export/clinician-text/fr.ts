@@ -8,6 +8,7 @@ const coded = labelsFor('fr');
 export const fr: ClinicianText = {
   language: 'fr',
   locale: 'fr-CH',
+  colon: ' : ',
   coded,
   title: 'Résumé de consultation : fracture vertébrale ostéoporotique',
   documentTitle: (patient, day) => `Résumé de consultation ${patient} ${day}`,
@@ -125,7 +126,12 @@ export const fr: ClinicianText = {
     spine: 'rachis',
     hip: 'hanche',
     lowestTScore: 'T-score le plus bas',
-    dxaValues: { 'not-recorded': 'Non renseignée', 'not-needed': 'Non nécessaire', ordered: 'Prescrite', done: 'Réalisée' },
+    dxaValues: {
+      'not-recorded': 'Non renseignée',
+      'not-needed': 'Non nécessaire',
+      ordered: 'Prescrite',
+      done: 'Réalisée',
+    },
     medicineValues: {
       'not-recorded': 'Non renseigné',
       started: 'Débuté',

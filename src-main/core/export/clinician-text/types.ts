@@ -18,6 +18,8 @@ import type { CodedLabels } from '../../../../src-shared/labels.js';
 
 export interface ClinicianText {
   language: ConsoleLanguage;
+  /** Between a label and its value: ': ', in French ' : '. */
+  colon: string;
   /** The `Intl` locale of dates and numbers. */
   locale: 'en-GB' | 'fr-CH' | 'de-CH';
   coded: CodedLabels;
