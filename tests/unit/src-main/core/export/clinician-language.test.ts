@@ -13,6 +13,7 @@ import { formatDay } from '../../../../../src-main/core/export/labels.js';
 import type { PdfRenderer } from '../../../../../src-main/core/export/pdf-renderer.js';
 import { createChromiumPdfRenderer } from '../../../../../src-main/host/chromium-pdf.js';
 import type { TestCore } from '../../../helpers/test-core.js';
+import { base } from '../../../helpers/revisions.js';
 import { closeCores, draftConsultation, exportCore, finalizeAndAmend, pdfText } from './export-fixture.js';
 
 let pdf: PdfRenderer;
@@ -198,5 +199,29 @@ describe('exports in the console language', () => {
     const { text } = await t.call('exports.text', { consultationId: id, pseudonymize: false });
     expect(text).toContain('## Klinische Befunde');
     expect(text).toContain('Akte: ENTWURF, nicht unterschrieben');
+  });
+
+  it('a corrected patient in German: the correction as an amendment, values hidden when pseudonymized', async () => {
+    const t = await exportCore();
+    const id = await record(t, true);
+    const { patient } = await t.call('consultations.get', { id });
+    const patientId = patient.id;
+    await t.call('patients.correct', {
+      id: patientId,
+      reason: 'Tippfehler im Geburtsdatum',
+      birthDate: '1948-03-12',
+      baseRevision: await base(t, patientId, 'patient'),
+    });
+    await t.call('settings.update', { consoleLanguage: 'de' });
+    const named = (await t.call('exports.text', { consultationId: id, pseudonymize: false })).text;
+    expect(named).toMatch(
+      /2\. Angaben des Patienten korrigiert \(Geboren\), \d{1,2}\. \S+ 2026 \d\d:\d\d, von Dr\. Anna Weber/,
+    );
+    expect(named).toContain(
+      '   Grund: Tippfehler im Geburtsdatum\n   Original:\n   - Geboren: 2. März 1948\n   Korrigiert:\n   - Geboren: 12. März 1948\n',
+    );
+    const hidden = (await t.call('exports.text', { consultationId: id, pseudonymize: true })).text;
+    expect(hidden).toContain('   Werte nicht gezeigt (pseudonymisiert).');
+    expect(hidden).not.toMatch(/Hélène|Dubois|März 1948/);
   });
 });
