@@ -1,5 +1,5 @@
 /**
- * The bone-health plan in the documents: the clinician's lines (English, the
+ * The bone-health plan in the documents: the clinician's English lines (French and German: clinician-text/; the
  * console's wording) and, for the leaflet, "What's next for your bones" in the
  * patient's language: plain words for what was agreed, only what was recorded,
  * and no figures (the T-scores stay in the clinician's documents).

@@ -1,35 +1,27 @@
 /**
- * The clinician summary: a one-to-two-page letter for the file or a colleague.
+ * The clinician summary: a one-to-two-page letter for the file or a colleague,
+ * in the console's language at the moment of export (issue 14; English by default).
  * A draft carries a DRAFT watermark on every page until it is finalized;
  * amendments are listed with the original text and the reason.
  */
-import { languages, type Amendment } from '../../../src-shared/contract/index.js';
+import type { Amendment } from '../../../src-shared/contract/index.js';
 import { documentHtml, escapeHtml, list, multiline } from './html.js';
 import type { PdfPage } from './pdf-renderer.js';
-import {
-  formatClock,
-  formatDay,
-  formatDuration,
-  genantLabels,
-  riskLabels,
-  sectionLabels,
-  sexLabels,
-} from './labels.js';
+import { formatClock, formatDay, formatDuration } from './labels.js';
 import {
   amendmentChanges,
   correctionChanges,
   decisionLines,
+  followUpLine,
   painLine,
   redFlagLine,
   riskNames,
 } from './section-lines.js';
-import { deckEdition, type ExportSeal, type ExportSummary, type SummaryCorrection } from './summary.js';
-import { whatMattersLines } from './what-matters-text.js';
+import type { ExportSeal, ExportSummary, SummaryCorrection } from './summary.js';
 import { PAIN_CHART_CSS, painChartHtml } from './pain-chart.js';
-import { boneHealthLines } from './bone-health-text.js';
 import { followUpLines } from './follow-up-lines.js';
-
-const LANGUAGE_NAMES: Record<(typeof languages)[number], string> = { en: 'English', fr: 'French', de: 'German' };
+import { CLINICIAN_TEXT, type ClinicianText } from './clinician-text/index.js';
+import { editionOf } from './edition.js';
 
 const CSS = `
 body { font-size: 10.5pt; line-height: 1.4; }
@@ -53,102 +45,102 @@ p { margin: 2px 0; }
 .seal { margin-top: 10px; font-size: 7pt; color: #374151; word-break: break-all; }
 .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: 700;
   color: rgba(185, 28, 28, 0.13); transform: rotate(-30deg); z-index: 0; }
+/* ENTWURF, BROUILLON: longer than DRAFT, smaller so the word stays on the page. */
+.watermark.wide { font-size: 68pt; }
 `;
 
 const row = (label: string, value: string): string => `<tr><th>${escapeHtml(label)}</th><td>${value}</td></tr>`;
 
-function header(s: ExportSummary): string {
-  const clinic = s.clinic.clinicName || 'Clinic';
+function header(s: ExportSummary, t: ClinicianText): string {
+  const clinic = s.clinic.clinicName || t.clinic;
   return `<header class="letterhead">
   <div class="clinic"><strong>${escapeHtml(clinic)}</strong><br>${multiline(s.clinic.clinicContact)}</div>
-  <div class="physician">${escapeHtml(s.physician || 'Physician not recorded')}<br>${escapeHtml(formatDay(s.day))}</div>
+  <div class="physician">${escapeHtml(s.physician || t.physicianMissing)}<br>${escapeHtml(formatDay(s.day, t.locale))}</div>
 </header>
-<h1>Consultation summary: osteoporotic vertebral fracture</h1>`;
+<h1>${escapeHtml(t.title)}</h1>`;
 }
 
-function patientTable(s: ExportSummary): string {
+function patientTable(s: ExportSummary, t: ClinicianText): string {
   const p = s.patient;
+  const day = (d: string): string => formatDay(d, t.locale);
   const status =
     s.status === 'finalized' && s.finalizedAt
-      ? `Finalized ${formatDay(s.finalizedAt.slice(0, 10))} by ${s.finalizedBy ?? ''}`
-      : 'Draft, not signed';
+      ? t.finalizedBy(day(s.finalizedAt.slice(0, 10)), s.finalizedBy ?? '')
+      : t.draftNotSigned;
   return `<table>
-${row('Patient', escapeHtml(p.label))}
-${p.name ? row('Code', escapeHtml(p.code)) : ''}
-${row('Born', escapeHtml(p.birthDate ? formatDay(p.birthDate) : 'not recorded'))}
-${row('Sex', escapeHtml(sexLabels[p.sex]))}
-${p.hospitalNumber ? row('Hospital number', escapeHtml(p.hospitalNumber)) : ''}
-${row('Consultation', escapeHtml(`${formatDay(s.day)}, ${formatClock(s.startedAt)}, in ${LANGUAGE_NAMES[s.language]}`))}
-${row('Record', escapeHtml(status))}
+${row(t.patient, escapeHtml(p.label))}
+${p.name ? row(t.code, escapeHtml(p.code)) : ''}
+${row(t.born, escapeHtml(p.birthDate ? day(p.birthDate) : t.notRecorded))}
+${row(t.sex, escapeHtml(t.sexes[p.sex]))}
+${p.hospitalNumber ? row(t.hospitalNumber, escapeHtml(p.hospitalNumber)) : ''}
+${row(t.consultation, escapeHtml(t.consultationWhen(day(s.day), formatClock(s.startedAt), t.slideLanguages[s.language])))}
+${row(t.record, escapeHtml(status))}
 </table>`;
 }
 
-function findings(s: ExportSummary): string {
+function findings(s: ExportSummary, t: ClinicianText): string {
   const levels = s.findings.fracturedLevels
-    .map((l) => `<tr><td>${l.level}</td><td>Genant ${escapeHtml(genantLabels[l.grade])}</td></tr>`)
+    .map((l) => `<tr><td>${l.level}</td><td>Genant ${escapeHtml(t.genant[l.grade])}</td></tr>`)
     .join('');
-  return `<h2>Findings</h2>
-<p>${escapeHtml(painLine(s.findings))}</p>
-${levels ? `<table class="grid"><tr><th>Level</th><th>Grade</th></tr>${levels}</table>` : '<p>No fractured level recorded.</p>'}
-<p>${escapeHtml(redFlagLine(s.findings))}</p>`;
+  return `<h2>${escapeHtml(t.findings)}</h2>
+<p>${escapeHtml(painLine(s.findings, t))}</p>
+${levels ? `<table class="grid"><tr><th>${escapeHtml(t.level)}</th><th>${escapeHtml(t.grade)}</th></tr>${levels}</table>` : `<p>${escapeHtml(t.noLevel)}</p>`}
+<p>${escapeHtml(redFlagLine(s.findings, t))}</p>`;
 }
 
-function explained(s: ExportSummary): string {
+function explained(s: ExportSummary, t: ClinicianText): string {
   const decks = s.explained.decks
     .map(
       (d) =>
-        `<tr><td>${escapeHtml(d.title)}<br><span class="muted">${escapeHtml(deckEdition(d))}</span></td><td>${d.slides}</td><td>${formatDuration(d.totalMs)}</td></tr>`,
+        `<tr><td>${escapeHtml(d.title)}<br><span class="muted">${escapeHtml(editionOf(d, t))}</span></td><td>${d.slides}</td><td>${formatDuration(d.totalMs)}</td></tr>`,
     )
     .join('');
-  const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
-  return `<h2>What was explained</h2>
-${decks ? `<table class="grid"><tr><th>Slides</th><th>Slides shown</th><th>Time</th></tr>${decks}</table>` : '<p class="muted">No slides were shown.</p>'}
-<p><strong>Risk slides shown</strong></p>
-${list(risks, 'No risk slide was shown.')}
-<h2>Risks confirmed as discussed</h2>
-${list(riskNames(s.risks.confirmed, s.risks.otherText), 'No risk was confirmed as discussed.')}`;
+  const risks = s.explained.risks.map((r) => `${t.coded.risk[r.risk]}${t.colon}${formatDuration(r.shownMs)}`);
+  return `<h2>${escapeHtml(t.explained)}</h2>
+${decks ? `<table class="grid"><tr><th>${escapeHtml(t.slidesColumn)}</th><th>${escapeHtml(t.slidesShown)}</th><th>${escapeHtml(t.time)}</th></tr>${decks}</table>` : `<p class="muted">${escapeHtml(t.noSlides)}</p>`}
+<p><strong>${escapeHtml(t.riskSlidesShown)}</strong></p>
+${list(risks, t.noRiskSlide)}
+<h2>${escapeHtml(t.risksConfirmed)}</h2>
+${list(riskNames(s.risks.confirmed, s.risks.otherText, t), t.noRiskConfirmed)}`;
 }
 
-function notes(s: ExportSummary): string {
-  const entries = s.entries.map((e) => `${formatClock(e.at)}: ${e.text}`);
-  return `<h2>Notes</h2>
-${s.notes ? `<p class="notes">${multiline(s.notes)}</p>` : '<p class="muted">No notes.</p>'}
-${entries.length ? `<p><strong>Entries during the consultation</strong></p>${list(entries, '')}` : ''}`;
+function notes(s: ExportSummary, t: ClinicianText): string {
+  const entries = s.entries.map((e) => `${formatClock(e.at)}${t.colon}${e.text}`);
+  return `<h2>${escapeHtml(t.notes)}</h2>
+${s.notes ? `<p class="notes">${multiline(s.notes)}</p>` : `<p class="muted">${escapeHtml(t.noNotes)}</p>`}
+${entries.length ? `<p><strong>${escapeHtml(t.entriesDuring)}</strong></p>${list(entries, '')}` : ''}`;
 }
 
-function amendment(a: Amendment, index: number): string {
-  const changes = amendmentChanges(a);
+function amendment(a: Amendment, index: number, t: ClinicianText): string {
+  const changes = amendmentChanges(a, t);
   return `<div class="amendment">
-<p><strong>${index + 1}. ${escapeHtml(sectionLabels[a.section])}</strong>, ${escapeHtml(formatDay(a.at.slice(0, 10)))} by ${escapeHtml(a.author)}</p>
-<p>Reason: ${escapeHtml(a.reason)}</p>
-<p>Original:</p>${list(changes.before, '(empty)')}
-<p>Corrected:</p>${list(changes.after, '(empty)')}
+<p><strong>${index + 1}. ${escapeHtml(t.sections[a.section])}</strong>, ${escapeHtml(t.byOn(formatDay(a.at.slice(0, 10), t.locale), a.author))}</p>
+<p>${escapeHtml(t.reason(a.reason))}</p>
+<p>${escapeHtml(t.original)}</p>${list(changes.before, t.empty)}
+<p>${escapeHtml(t.corrected)}</p>${list(changes.after, t.empty)}
 </div>`;
 }
 
 /** A correction of the patient's details, as an amendment: the original values kept beside the reason. */
-function correction(c: SummaryCorrection): string {
-  const changes = correctionChanges(c);
+function correction(c: SummaryCorrection, t: ClinicianText): string {
+  const changes = correctionChanges(c, t);
   const values = changes.before.length
-    ? `<p>Reason: ${escapeHtml(c.reason)}</p><p>Original:</p>${list(changes.before, '')}<p>Corrected:</p>${list(changes.after, '')}`
-    : '<p class="muted">Values not shown (pseudonymized).</p>';
+    ? `<p>${escapeHtml(t.reason(c.reason))}</p><p>${escapeHtml(t.original)}</p>${list(changes.before, '')}<p>${escapeHtml(t.corrected)}</p>${list(changes.after, '')}`
+    : `<p class="muted">${escapeHtml(t.valuesHidden)}</p>`;
   return `<div class="amendment">
-<p><strong>Patient details corrected (${escapeHtml(changes.fields)})</strong>, ${escapeHtml(formatDay(c.at.slice(0, 10)))} by ${escapeHtml(c.author)}</p>
+<p><strong>${escapeHtml(t.patientCorrected(changes.fields))}</strong>, ${escapeHtml(t.byOn(formatDay(c.at.slice(0, 10), t.locale), c.author))}</p>
 ${values}
 </div>`;
 }
 
 /** The signed digest and the audit chain's head, so a paper copy can prove a later change (issue 11, M5). */
-function sealLines(seal: ExportSeal): string[] {
-  return [
-    `Record digest (SHA-256, at signing): ${seal.recordDigest}`,
-    `Audit log at row ${seal.auditHead.id}: ${seal.auditHead.hash}`,
-  ];
+function sealLines(seal: ExportSeal, t: ClinicianText): string[] {
+  return [t.digest(seal.recordDigest), t.auditRow(seal.auditHead.id, seal.auditHead.hash)];
 }
 
-function seal(s: ExportSummary): string {
+function seal(s: ExportSummary, t: ClinicianText): string {
   if (!s.seal) return '';
-  return `<p class="seal" data-seal>${sealLines(s.seal).map(escapeHtml).join('<br>')}</p>`;
+  return `<p class="seal" data-seal>${sealLines(s.seal, t).map(escapeHtml).join('<br>')}</p>`;
 }
 
 /**
@@ -156,48 +148,58 @@ function seal(s: ExportSummary): string {
  * so a single page of a paper copy can be checked (`npm run audit:check`); a
  * draft has none (it carries the DRAFT watermark instead).
  */
-export function clinicianPage(s: ExportSummary): PdfPage {
-  return s.seal ? { footer: sealLines(s.seal) } : {};
+export function clinicianPage(s: ExportSummary, t: ClinicianText = CLINICIAN_TEXT.en): PdfPage {
+  return s.seal ? { footer: sealLines(s.seal, t) } : {};
 }
 
-function signature(s: ExportSummary): string {
+function signature(s: ExportSummary, t: ClinicianText): string {
   if (s.status === 'finalized' && s.finalizedAt) {
-    return `<div class="signature"><p>Signed electronically by ${escapeHtml(s.finalizedBy ?? '')} on ${escapeHtml(formatDay(s.finalizedAt.slice(0, 10)))} at ${formatClock(s.finalizedAt)}.</p>
-<div class="line">${escapeHtml(s.finalizedBy ?? '')}</div>${seal(s)}</div>`;
+    const signed = t.signedElectronically(
+      s.finalizedBy ?? '',
+      formatDay(s.finalizedAt.slice(0, 10), t.locale),
+      formatClock(s.finalizedAt),
+    );
+    return `<div class="signature"><p>${escapeHtml(signed)}</p>
+<div class="line">${escapeHtml(s.finalizedBy ?? '')}</div>${seal(s, t)}</div>`;
   }
-  return `<div class="signature"><p>This record is a draft and has not been signed.</p>
-<div class="line">Signature and date</div></div>`;
+  return `<div class="signature"><p>${escapeHtml(t.draftSignature)}</p>
+<div class="line">${escapeHtml(t.signatureAndDate)}</div></div>`;
 }
 
-export function clinicianHtml(s: ExportSummary): string {
-  const followUp = s.decision.followUpDate ? formatDay(s.decision.followUpDate) : 'not set';
+/** The letter's HTML in the words of `t` (the console's language at export; English by default). */
+export function clinicianHtml(s: ExportSummary, t: ClinicianText = CLINICIAN_TEXT.en): string {
   // The follow-up is one line of the decision (a heading of its own once left it alone on a page 2),
   // and the signature is kept together with the section before it.
-  const decision = [...decisionLines(s.decision).filter((l) => !l.startsWith('Follow-up')), `Follow-up: ${followUp}`];
-  const items = [...s.amendments.map((a, i) => amendment(a, i)), ...s.patientCorrections.map((c) => correction(c))];
+  const follow = followUpLine(s.decision, t);
+  const decision = [...decisionLines(s.decision, t).filter((l) => l !== follow), follow];
+  const items = [
+    ...s.amendments.map((a, i) => amendment(a, i, t)),
+    ...s.patientCorrections.map((c) => correction(c, t)),
+  ];
   const last = items.pop();
   const closing =
     last === undefined
-      ? `<div class="closing">${notes(s)}${signature(s)}</div>`
-      : `<h2>Amendments</h2>${items.join('')}<div class="closing">${last}${signature(s)}</div>`;
-  const body = `${s.status === 'draft' ? '<div class="watermark" aria-hidden="true">DRAFT</div>' : ''}
-${header(s)}
-${patientTable(s)}
-${findings(s)}
-${explained(s)}
-<h2>Decision</h2>
+      ? `<div class="closing">${notes(s, t)}${signature(s, t)}</div>`
+      : `<h2>${escapeHtml(t.amendments)}</h2>${items.join('')}<div class="closing">${last}${signature(s, t)}</div>`;
+  const h2 = (text: string): string => `<h2>${escapeHtml(text)}</h2>`;
+  const body = `${s.status === 'draft' ? `<div class="watermark${t.watermark.length > 5 ? ' wide' : ''}" aria-hidden="true">${escapeHtml(t.watermark)}</div>` : ''}
+${header(s, t)}
+${patientTable(s, t)}
+${findings(s, t)}
+${explained(s, t)}
+${h2(t.decision)}
 ${list(decision, '')}
-<h2>What matters to the patient</h2>
-${list(whatMattersLines(s.whatMatters), '')}
-${painChartHtml(s.painChart)}
-<h2>Bone health plan</h2>
-${list(boneHealthLines(s.boneHealth), '')}
-${s.followUps.length ? `<h2>Follow-up visits</h2>\n${list(followUpLines(s.followUps), '')}` : ''}
-${last === undefined ? '' : notes(s)}
+${h2(t.whatMatters)}
+${list(t.whatMattersLines(s.whatMatters), '')}
+${painChartHtml(s.painChart, t)}
+${h2(t.boneHealth)}
+${list(t.boneHealthLines(s.boneHealth), '')}
+${s.followUps.length ? `${h2(t.followUps)}\n${list(followUpLines(s.followUps, t), '')}` : ''}
+${last === undefined ? '' : notes(s, t)}
 ${closing}`;
   return documentHtml({
-    lang: 'en',
-    title: `Consultation summary ${s.patient.label} ${s.day}`,
+    lang: t.language,
+    title: t.documentTitle(s.patient.label, s.day),
     paper: s.clinic.paperSize,
     css: CSS + PAIN_CHART_CSS,
     body,

@@ -16,6 +16,7 @@ import { actorName, readSettings } from '../records/settings.js';
 import { clinicianHtml, clinicianPage } from './clinician-html.js';
 import { visitHtml, visitPage } from './visit-html.js';
 import { loadFollowUp } from '../records/follow-ups.js';
+import { clinicianText, type ClinicianText } from './clinician-text/index.js';
 import { fhirBundle } from './fhir.js';
 import { leafletHtml } from './leaflet-html.js';
 import type { PdfRenderer } from './pdf-renderer.js';
@@ -66,6 +67,14 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
   return results;
 }
 
+/**
+ * The words of the clinician's documents: the console's language at the moment of export (issue 14).
+ * The leaflet follows the patient's language; FHIR and the register CSV stay English (data, not letters).
+ */
+function documentText(services: Services): ClinicianText {
+  return clinicianText(readSettings(services.db).consoleLanguage);
+}
+
 /** The files of one export, in memory. */
 export async function renderExport(
   services: Services,
@@ -76,9 +85,10 @@ export async function renderExport(
   switch (kind) {
     case 'clinician-pdf': {
       const pdf = requirePdf(services);
+      const t = documentText(services);
       return mapLimited(summaries, PDF_CONCURRENCY, async (s) => ({
         name: `${baseName(s)}_kyphoplasty-consult.pdf`,
-        data: await pdf.render(clinicianHtml(s), s.clinic.paperSize, clinicianPage(s)),
+        data: await pdf.render(clinicianHtml(s, t), s.clinic.paperSize, clinicianPage(s, t)),
       }));
     }
     case 'patient-leaflet-pdf': {
@@ -88,8 +98,10 @@ export async function renderExport(
         data: await pdf.render(leafletHtml(s), s.clinic.paperSize),
       }));
     }
-    case 'record-text':
-      return summaries.map((s) => ({ name: `${baseName(s)}_record.md`, data: Buffer.from(recordText(s), 'utf8') }));
+    case 'record-text': {
+      const t = documentText(services);
+      return summaries.map((s) => ({ name: `${baseName(s)}_record.md`, data: Buffer.from(recordText(s, t), 'utf8') }));
+    }
     case 'fhir-json':
       return summaries.map((s) => ({
         name: `${baseName(s)}_fhir.json`,
@@ -204,8 +216,9 @@ export async function printExport(
   }
   const summary = loadSummary(services, request.consultationId, request.pseudonymize, 'consultationId');
   const clinician = request.document === 'clinician-summary';
-  const html = clinician ? clinicianHtml(summary) : leafletHtml(summary);
-  const printed = await printer(html, summary.clinic.paperSize, clinician ? clinicianPage(summary) : {});
+  const t = documentText(services);
+  const html = clinician ? clinicianHtml(summary, t) : leafletHtml(summary);
+  const printed = await printer(html, summary.clinic.paperSize, clinician ? clinicianPage(summary, t) : {});
   if (printed) {
     auditExport(
       services,
@@ -218,7 +231,7 @@ export async function printExport(
 
 /** The health-record text for the clipboard; audited like a file export. */
 export function exportText(services: Services, consultationId: string, pseudonymize: boolean): { text: string } {
-  const text = recordText(loadSummary(services, consultationId, pseudonymize));
+  const text = recordText(loadSummary(services, consultationId, pseudonymize), documentText(services));
   auditExport(services, [consultationId], `kind=record-text target=clipboard pseudonymized=${pseudonymize}`);
   return { text };
 }

@@ -34,17 +34,20 @@ export const genantLabels: Record<1 | 2 | 3, string> = {
   3: 'grade 3, severe (> 40 % height loss)',
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar day (YYYY-MM-DD) or year as "23 November 2026", without time-zone shifts. */
-export function formatDay(day: string): string {
+/**
+ * A calendar day (YYYY-MM-DD) or year as "23 November 2026" ("23 novembre 2026" in fr-CH,
+ * "23. November 2026" in de-CH), without time-zone shifts.
+ */
+export function formatDay(day: string, locale = 'en-GB'): string {
   if (/^\d{4}$/.test(day)) return day;
-  return dateFormat.format(new Date(`${day}T00:00:00Z`));
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "09:05" in the computer's local time, as the physician saw the clock. */

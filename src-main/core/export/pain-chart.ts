@@ -11,6 +11,7 @@ import { CHART, chartGeometry } from '../../../src-shared/timeline-chart.js';
 import type { Db } from '../db/open.js';
 import { buildTimeline, listFollowUps, readIndexConsultations } from '../records/follow-ups.js';
 import { escapeHtml } from './html.js';
+import { CLINICIAN_TEXT, type ClinicianText } from './clinician-text/index.js';
 import { formatDay } from './labels.js';
 
 export interface PainChart {
@@ -29,9 +30,6 @@ export function readPainChart(db: Db, consultationId: string, patientId: string)
   return { points: timeline.points, procedureDate: index.procedureDate };
 }
 
-const since = (days: number | null): string =>
-  days === null ? '—' : days === 0 ? 'day of procedure' : days > 0 ? `${days} days after` : `${-days} days before`;
-
 export const PAIN_CHART_CSS = `
 .pain-chart { break-inside: avoid; margin: 4px 0; }
 .pain-chart svg { width: 100%; max-width: 17cm; height: auto; }
@@ -44,30 +42,33 @@ export const PAIN_CHART_CSS = `
 .pain-chart .procedure-label { font-size: 11px; font-weight: 700; fill: #8a3d05; }
 `;
 
-/** The section's HTML (heading, SVG, table), or '' when there is nothing to chart. */
-export function painChartHtml(chart: PainChart | null | undefined): string {
+/** The section's HTML (heading, SVG, table) in the document's language, or '' when there is nothing to chart. */
+export function painChartHtml(chart: PainChart | null | undefined, t: ClinicianText = CLINICIAN_TEXT.en): string {
   if (!chart) return '';
+  const day = (d: string): string => formatDay(d, t.locale);
   const procedures = chart.procedureDate ? [chart.procedureDate] : [];
-  const g = chartGeometry(chart.points, procedures, 'en-GB');
-  const label =
-    `Pain over time (NRS 0–10): ${chart.points.map((p) => `${p.pain} on ${formatDay(p.date)}`).join(', ')}. ` +
-    (chart.procedureDate ? `Procedure on ${formatDay(chart.procedureDate)}.` : 'No procedure date recorded.');
+  const g = chartGeometry(chart.points, procedures, t.locale);
+  const label = t.chartLabel(
+    chart.points.map((p) => t.chartPoint(p.pain, day(p.date))).join(', '),
+    chart.procedureDate ? day(chart.procedureDate) : null,
+  );
   const svg = `<svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">
-${g.yTicks.map((t) => `<line class="grid-line" x1="${CHART.left}" x2="${CHART.width - CHART.right}" y1="${t.y}" y2="${t.y}"/><text class="axis" x="${CHART.left - 8}" y="${t.y + 4}" text-anchor="end">${t.value}</text>`).join('')}
-${g.xTicks.map((t) => `<text class="axis" x="${t.x}" y="${CHART.height - 12}" text-anchor="middle">${escapeHtml(t.label)}</text>`).join('')}
-${g.procedures.map((p) => `<line class="procedure" x1="${p.x}" x2="${p.x}" y1="${CHART.top}" y2="${CHART.height - CHART.bottom}"/><text class="procedure-label" x="${p.x + 4}" y="${CHART.top + 10}">Procedure</text>`).join('')}
+${g.yTicks.map((tick) => `<line class="grid-line" x1="${CHART.left}" x2="${CHART.width - CHART.right}" y1="${tick.y}" y2="${tick.y}"/><text class="axis" x="${CHART.left - 8}" y="${tick.y + 4}" text-anchor="end">${tick.value}</text>`).join('')}
+${g.xTicks.map((tick) => `<text class="axis" x="${tick.x}" y="${CHART.height - 12}" text-anchor="middle">${escapeHtml(tick.label)}</text>`).join('')}
+${g.procedures.map((p) => `<line class="procedure" x1="${p.x}" x2="${p.x}" y1="${CHART.top}" y2="${CHART.height - CHART.bottom}"/><text class="procedure-label" x="${p.x + 4}" y="${CHART.top + 10}">${escapeHtml(t.chartProcedure)}</text>`).join('')}
 <path class="pain-line" d="${g.path}"/>
 ${g.dots.map((d) => `<circle class="pain-point ${d.kind}" cx="${d.x}" cy="${d.y}" r="5"/>`).join('')}
 </svg>`;
   const rows = chart.points
     .map(
       (p) =>
-        `<tr><td>${escapeHtml(formatDay(p.date))}</td><td>${p.kind === 'consultation' ? 'Consultation' : 'Follow-up visit'}</td><td>${p.pain}</td><td>${since(p.daysFromProcedure)}</td></tr>`,
+        `<tr><td>${escapeHtml(day(p.date))}</td><td>${escapeHtml(t.seenAt[p.kind === 'consultation' ? 'consultation' : 'visit'])}</td><td>${p.pain}</td><td>${escapeHtml(t.since(p.daysFromProcedure))}</td></tr>`,
     )
     .join('');
-  return `<h2>Pain over time</h2>
+  const head = t.chartColumns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  return `<h2>${escapeHtml(t.painOverTime)}</h2>
 <figure class="pain-chart">${svg}
-<figcaption class="muted">Pain (NRS 0–10) at this consultation (open circle) and at each signed follow-up visit (filled)${chart.procedureDate ? '; dashed line: the procedure' : ''}.</figcaption>
+<figcaption class="muted">${escapeHtml(t.chartCaption(chart.procedureDate !== null))}</figcaption>
 </figure>
-<table class="grid"><tr><th>Date</th><th>Seen at</th><th>Pain (NRS)</th><th>Since procedure</th></tr>${rows}</table>`;
+<table class="grid"><tr>${head}</tr>${rows}</table>`;
 }

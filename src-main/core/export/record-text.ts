@@ -1,8 +1,9 @@
 /**
  * The consultation as text for the hospital's health record: Markdown that
  * also reads well as plain text once pasted into a system that shows it raw.
+ * In the console's language at the moment of export (issue 14; English by default).
  */
-import { countOf, formatClock, formatDay, formatDuration, riskLabels, sectionLabels, sexLabels } from './labels.js';
+import { formatClock, formatDay, formatDuration } from './labels.js';
 import {
   amendmentChanges,
   correctionChanges,
@@ -12,10 +13,10 @@ import {
   redFlagLine,
   riskNames,
 } from './section-lines.js';
-import { deckEdition, type ExportSummary } from './summary.js';
-import { whatMattersLines } from './what-matters-text.js';
-import { boneHealthLines } from './bone-health-text.js';
+import type { ExportSummary } from './summary.js';
 import { followUpLines } from './follow-up-lines.js';
+import { CLINICIAN_TEXT, type ClinicianText } from './clinician-text/index.js';
+import { editionOf } from './edition.js';
 
 const bullets = (lines: readonly string[], empty: string): string[] =>
   lines.length ? lines.map((line) => `- ${line}`) : [empty];
@@ -23,118 +24,115 @@ const bullets = (lines: readonly string[], empty: string): string[] =>
 /** Continuation lines of a multi-line text indented under its bullet. */
 const indent = (text: string, by = '  '): string => text.replace(/\r?\n/g, `\n${by}`);
 
-function headerLines(s: ExportSummary): string[] {
+function headerLines(s: ExportSummary, t: ClinicianText): string[] {
   const p = s.patient;
+  const day = (d: string): string => formatDay(d, t.locale);
   const patient = [
-    p.name ? `${p.name} (code ${p.code})` : p.code,
-    p.birthDate ? `born ${formatDay(p.birthDate)}` : 'birth date not recorded',
-    `sex ${sexLabels[p.sex]}`,
-    ...(p.hospitalNumber ? [`hospital number ${p.hospitalNumber}`] : []),
+    p.name ? t.patientCode(p.name, p.code) : p.code,
+    p.birthDate ? t.bornOn(day(p.birthDate)) : t.birthNotRecorded,
+    t.sexIs(t.sexes[p.sex]),
+    ...(p.hospitalNumber ? [t.hospitalNumberIs(p.hospitalNumber)] : []),
   ];
   const record =
     s.status === 'finalized' && s.finalizedAt
-      ? `finalized ${formatDay(s.finalizedAt.slice(0, 10))} ${formatClock(s.finalizedAt)} by ${s.finalizedBy ?? ''}`
-      : 'DRAFT, not signed';
+      ? t.finalizedAtBy(day(s.finalizedAt.slice(0, 10)), formatClock(s.finalizedAt), s.finalizedBy ?? '')
+      : t.draftUpper;
   return [
-    '# Consultation summary: osteoporotic vertebral fracture',
+    `# ${t.title}`,
     '',
-    `Patient: ${patient.join(', ')}`,
-    `Consultation: ${formatDay(s.day)} ${formatClock(s.startedAt)}, physician ${s.physician || 'not recorded'}`,
-    `Record: ${record}`,
-    ...(s.clinic.clinicName ? [`Clinic: ${s.clinic.clinicName}`] : []),
+    t.patientLine(patient.join(', ')),
+    t.consultationLine(day(s.day), formatClock(s.startedAt), s.physician || t.notRecorded),
+    t.recordLine(record),
+    ...(s.clinic.clinicName ? [t.clinicLine(s.clinic.clinicName)] : []),
   ];
 }
 
-function explainedLines(s: ExportSummary): string[] {
+function explainedLines(s: ExportSummary, t: ClinicianText): string[] {
   const decks = s.explained.decks.map(
-    (d) => `${d.title} (${deckEdition(d)}): ${countOf(d.slides, 'slide')}, ${formatDuration(d.totalMs)}`,
+    (d) => `${d.title} (${editionOf(d, t)}): ${t.slideCount(d.slides)}, ${formatDuration(d.totalMs)}`,
   );
-  const risks = s.explained.risks.map((r) => `${riskLabels[r.risk]}: ${formatDuration(r.shownMs)}`);
+  const risks = s.explained.risks.map((r) => `${t.coded.risk[r.risk]}${t.colon}${formatDuration(r.shownMs)}`);
   return [
-    '## What was explained',
-    ...bullets(decks, 'No slides were shown.'),
+    `## ${t.explained}`,
+    ...bullets(decks, t.noSlides),
     '',
-    'Risk slides shown:',
-    ...bullets(risks, 'none'),
+    `${t.riskSlidesShown}${t.colon.trimEnd()}`,
+    ...bullets(risks, t.noneLower),
     '',
-    '## Risks confirmed as discussed',
-    ...bullets(riskNames(s.risks.confirmed, s.risks.otherText), 'None confirmed.'),
+    `## ${t.risksConfirmed}`,
+    ...bullets(riskNames(s.risks.confirmed, s.risks.otherText, t), t.noneConfirmed),
   ];
 }
 
-function notesLines(s: ExportSummary): string[] {
+function notesLines(s: ExportSummary, t: ClinicianText): string[] {
   const entries = s.entries.map((e) => `${formatClock(e.at)} ${indent(e.text)}`);
   return [
-    '## Notes',
-    s.notes || 'No notes.',
-    ...(entries.length ? ['', 'Entries during the consultation:', ...bullets(entries, '')] : []),
+    `## ${t.notes}`,
+    s.notes || t.noNotes,
+    ...(entries.length ? ['', `${t.entriesDuring}${t.colon.trimEnd()}`, ...bullets(entries, '')] : []),
   ];
 }
 
-function amendmentsLines(s: ExportSummary): string[] {
+function amendmentsLines(s: ExportSummary, t: ClinicianText): string[] {
   if (s.amendments.length === 0 && s.patientCorrections.length === 0) return [];
-  const lines = ['', '## Amendments'];
+  const lines = ['', `## ${t.amendments}`];
+  const day = (d: string): string => formatDay(d.slice(0, 10), t.locale);
   s.amendments.forEach((a, i) => {
-    const changes = amendmentChanges(a);
+    const changes = amendmentChanges(a, t);
     lines.push(
-      `${i + 1}. ${sectionLabels[a.section]}, ${formatDay(a.at.slice(0, 10))} ${formatClock(a.at)}, by ${a.author}`,
-      `   Reason: ${a.reason}`,
-      '   Original:',
+      `${i + 1}. ${t.sections[a.section]}, ${t.byOnAt(day(a.at), formatClock(a.at), a.author)}`,
+      `   ${t.reason(a.reason)}`,
+      `   ${t.original}`,
       ...changes.before.map((l) => `   - ${indent(l, '     ')}`),
-      '   Corrected:',
+      `   ${t.corrected}`,
       ...changes.after.map((l) => `   - ${indent(l, '     ')}`),
     );
   });
   s.patientCorrections.forEach((c, i) => {
-    const changes = correctionChanges(c);
+    const changes = correctionChanges(c, t);
     lines.push(
-      `${s.amendments.length + i + 1}. Patient details corrected (${changes.fields}), ${formatDay(c.at.slice(0, 10))} ${formatClock(c.at)}, by ${c.author}`,
+      `${s.amendments.length + i + 1}. ${t.patientCorrected(changes.fields)}, ${t.byOnAt(day(c.at), formatClock(c.at), c.author)}`,
       ...(changes.before.length
         ? [
-            `   Reason: ${c.reason}`,
-            '   Original:',
+            `   ${t.reason(c.reason)}`,
+            `   ${t.original}`,
             ...changes.before.map((l) => `   - ${l}`),
-            '   Corrected:',
+            `   ${t.corrected}`,
             ...changes.after.map((l) => `   - ${l}`),
           ]
-        : ['   Values not shown (pseudonymized).']),
+        : [`   ${t.valuesHidden}`]),
     );
   });
   return lines;
 }
 
-export function recordText(s: ExportSummary): string {
+/** The record text in the words of `t` (the console's language at export; English by default). */
+export function recordText(s: ExportSummary, t: ClinicianText = CLINICIAN_TEXT.en): string {
   const lines = [
-    ...headerLines(s),
+    ...headerLines(s, t),
     '',
-    '## Findings',
-    ...bullets([painLine(s.findings), ...levelLines(s.findings), redFlagLine(s.findings)], ''),
+    `## ${t.findings}`,
+    ...bullets([painLine(s.findings, t), ...levelLines(s.findings, t), redFlagLine(s.findings, t)], ''),
     '',
-    ...explainedLines(s),
+    ...explainedLines(s, t),
     '',
-    '## Decision',
+    `## ${t.decision}`,
     ...bullets(
-      decisionLines(s.decision).map((l) => indent(l)),
+      decisionLines(s.decision, t).map((l) => indent(l)),
       '',
     ),
     '',
-    '## What matters to the patient',
-    ...bullets(whatMattersLines(s.whatMatters), ''),
+    `## ${t.whatMatters}`,
+    ...bullets(t.whatMattersLines(s.whatMatters), ''),
     '',
-    '## Bone health plan',
-    ...bullets(boneHealthLines(s.boneHealth), ''),
+    `## ${t.boneHealth}`,
+    ...bullets(t.boneHealthLines(s.boneHealth), ''),
     '',
-    ...(s.followUps.length ? ['## Follow-up visits', ...bullets(followUpLines(s.followUps), ''), ''] : []),
-    ...notesLines(s),
-    ...amendmentsLines(s),
+    ...(s.followUps.length ? [`## ${t.followUps}`, ...bullets(followUpLines(s.followUps, t), ''), ''] : []),
+    ...notesLines(s, t),
+    ...amendmentsLines(s, t),
     // The seal of a signed record: the digest at signing and the audit chain's head (issue 11, M5).
-    ...(s.seal
-      ? [
-          '',
-          `Record digest (SHA-256, at signing): ${s.seal.recordDigest}`,
-          `Audit log at row ${s.seal.auditHead.id}: ${s.seal.auditHead.hash}`,
-        ]
-      : []),
+    ...(s.seal ? ['', t.digest(s.seal.recordDigest), t.auditRow(s.seal.auditHead.id, s.seal.auditHead.hash)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,87 +1,88 @@
 /**
- * The record's sections as short lines of English text, shared by the
- * clinician letter and the health-record text so both say the same thing.
+ * The record's sections as short lines of text, shared by the clinician
+ * letter and the health-record text so both say the same thing. The words come
+ * from a `ClinicianText` (the console's language at export); without one they
+ * are English (the FHIR narrative).
  */
 import type { Amendment, DecisionView, Findings, RiskId } from '../../../src-shared/contract/index.js';
 import type { SummaryCorrection } from './summary.js';
-import {
-  formatDay,
-  genantLabels,
-  measureLabels,
-  pathLabels,
-  procedureLabels,
-  redFlagLabels,
-  riskLabels,
-} from './labels.js';
+import { CLINICIAN_TEXT, type ClinicianText } from './clinician-text/index.js';
+import { formatDay } from './labels.js';
 
-export function painLine(findings: Findings): string {
-  const now = findings.painNow === null ? 'not recorded' : `${findings.painNow}/10 (NRS)`;
-  const since = findings.painSince ? `, since ${formatDay(findings.painSince)}` : '';
-  return `Pain now: ${now}${since}`;
+const EN = CLINICIAN_TEXT.en;
+
+export function painLine(findings: Findings, t: ClinicianText = EN): string {
+  const now = findings.painNow === null ? t.notRecorded : t.nrs(findings.painNow);
+  const since = findings.painSince ? t.painSince(formatDay(findings.painSince, t.locale)) : '';
+  return t.painNow(`${now}${since}`);
 }
 
-export function levelLines(findings: Findings): string[] {
-  return findings.fracturedLevels.map((l) => `${l.level}: Genant ${genantLabels[l.grade]}`);
+export function levelLines(findings: Findings, t: ClinicianText = EN): string[] {
+  return findings.fracturedLevels.map((l) => t.levelLine(l.level, t.genant[l.grade]));
 }
 
-export function redFlagLine(findings: Findings): string {
-  return `Red flags: ${findings.redFlags.map((r) => redFlagLabels[r]).join('; ') || 'none'}`;
+export function redFlagLine(findings: Findings, t: ClinicianText = EN): string {
+  return t.redFlags(findings.redFlags.map((r) => t.coded.redFlag[r]).join('; ') || t.none);
 }
 
-export function findingsLines(findings: Findings): string[] {
-  const levels = findings.fracturedLevels.map((l) => `${l.level} grade ${l.grade}`).join(', ') || 'none';
-  return [painLine(findings), `Fractured levels (Genant): ${levels}`, redFlagLine(findings)];
+export function findingsLines(findings: Findings, t: ClinicianText = EN): string[] {
+  const levels = findings.fracturedLevels.map((l) => t.levelGrade(l.level, l.grade)).join(', ') || t.none;
+  return [painLine(findings, t), t.fracturedLevels(levels), redFlagLine(findings, t)];
 }
 
-export function sureLine(decision: DecisionView): string {
-  if (decision.sureScore === null) return 'SURE test: not completed';
-  const conflict = decision.sureScore < 4 ? ' (below 4: possible decisional conflict)' : '';
-  return `SURE test: ${decision.sureScore} of 4${conflict}`;
+export function sureLine(decision: DecisionView, t: ClinicianText = EN): string {
+  if (decision.sureScore === null) return t.sureNotCompleted;
+  return t.sure(decision.sureScore, decision.sureScore < 4);
 }
 
-export function augmentationLine(decision: DecisionView): string {
+export function augmentationLine(decision: DecisionView, t: ClinicianText = EN): string {
   const a = decision.augmentation;
   const parts = [
-    a.procedure ? procedureLabels[a.procedure] : 'procedure not chosen',
-    `levels ${a.levels.join(', ') || 'not chosen'}`,
-    a.anaesthesia ? `${a.anaesthesia} anaesthesia` : 'anaesthesia not chosen',
+    a.procedure ? t.coded.procedure[a.procedure] : t.procedureNotChosen,
+    t.levels(a.levels.join(', ') || t.notChosen),
+    a.anaesthesia ? t.anaesthesia[a.anaesthesia] : t.anaesthesiaNotChosen,
   ];
-  if (a.plannedDate) parts.push(`planned for ${formatDay(a.plannedDate)}`);
+  if (a.plannedDate) parts.push(t.plannedFor(formatDay(a.plannedDate, t.locale)));
   return parts.join(', ');
 }
 
+/** The follow-up date line of the decision. */
+export function followUpLine(decision: DecisionView, t: ClinicianText = EN): string {
+  return t.followUp(decision.followUpDate ? formatDay(decision.followUpDate, t.locale) : t.notSet);
+}
+
 /** The decision as lines: path, its details, questions, follow-up, SURE. */
-export function decisionLines(decision: DecisionView): string[] {
-  const lines = [`Path: ${pathLabels[decision.path]}`];
+export function decisionLines(decision: DecisionView, t: ClinicianText = EN): string[] {
+  const lines = [t.path(t.paths[decision.path])];
   if (decision.conservativeMeasures.length) {
-    lines.push(`Measures: ${decision.conservativeMeasures.map((m) => measureLabels[m]).join(', ')}`);
+    lines.push(t.measures(decision.conservativeMeasures.map((m) => t.coded.measure[m]).join(', ')));
   }
-  if (decision.conservativeDetails) lines.push(`Details: ${decision.conservativeDetails}`);
-  if (decision.path === 'augmentation') lines.push(`Procedure: ${augmentationLine(decision)}`);
-  if (decision.referral) lines.push(`Referred to: ${decision.referral}`);
-  if (decision.questions) lines.push(`Patient's questions: ${decision.questions}`);
-  lines.push(`Follow-up: ${decision.followUpDate ? formatDay(decision.followUpDate) : 'not set'}`);
-  lines.push(sureLine(decision));
+  if (decision.conservativeDetails) lines.push(t.details(decision.conservativeDetails));
+  if (decision.path === 'augmentation') lines.push(t.procedure(augmentationLine(decision, t)));
+  if (decision.referral) lines.push(t.referredTo(decision.referral));
+  if (decision.questions) lines.push(t.questions(decision.questions));
+  lines.push(followUpLine(decision, t));
+  lines.push(sureLine(decision, t));
   return lines;
 }
 
-export function riskNames(confirmed: readonly RiskId[], otherText: string): string[] {
-  return confirmed.map((risk) => (risk === 'other' ? `Other: ${otherText}` : riskLabels[risk]));
+export function riskNames(confirmed: readonly RiskId[], otherText: string, t: ClinicianText = EN): string[] {
+  return confirmed.map((risk) => (risk === 'other' ? t.otherRisk(otherText) : t.coded.risk[risk]));
 }
 
 /** One side of an amendment as lines of text. */
-export function amendmentLines(amendment: Amendment, side: 'before' | 'after'): string[] {
+export function amendmentLines(amendment: Amendment, side: 'before' | 'after', t: ClinicianText = EN): string[] {
   switch (amendment.section) {
     case 'findings':
-      return findingsLines(amendment[side]);
+      return findingsLines(amendment[side], t);
     case 'decision':
-      return decisionLines(amendment[side]);
+      return decisionLines(amendment[side], t);
     case 'risks': {
-      const names = riskNames(amendment[side].confirmed, amendment[side].otherText);
-      return [names.length ? `Discussed: ${names.join(', ')}` : 'No risks confirmed'];
+      const names = riskNames(amendment[side].confirmed, amendment[side].otherText, t);
+      return [names.length ? t.discussed(names.join(', ')) : t.noRisks];
     }
     case 'notes':
-      return [amendment[side].body || '(empty)'];
+      return [amendment[side].body || t.empty];
   }
 }
 
@@ -89,26 +90,27 @@ export function amendmentLines(amendment: Amendment, side: 'before' | 'after'): 
  * What an amendment changed: the lines of the original that are gone and the
  * lines that replaced them (all lines when the difference is not in them).
  */
-export function amendmentChanges(amendment: Amendment): { before: string[]; after: string[] } {
-  const before = amendmentLines(amendment, 'before');
-  const after = amendmentLines(amendment, 'after');
+export function amendmentChanges(amendment: Amendment, t: ClinicianText = EN): { before: string[]; after: string[] } {
+  const before = amendmentLines(amendment, 'before', t);
+  const after = amendmentLines(amendment, 'after', t);
   const gone = before.filter((line) => !after.includes(line));
   const added = after.filter((line) => !before.includes(line));
   return gone.length || added.length ? { before: gone, after: added } : { before, after };
 }
 
-const CORRECTED_FIELD_LABELS = { displayName: 'Name', birthDate: 'Born', hospitalNumber: 'Hospital number' } as const;
-
 /** A correction of the patient's details as lines; values stay out when pseudonymized (both sides null). */
-export function correctionChanges(c: SummaryCorrection): { fields: string; before: string[]; after: string[] } {
-  const value = (field: keyof typeof CORRECTED_FIELD_LABELS, v: string | null): string =>
-    v === null ? 'not recorded' : field === 'birthDate' ? formatDay(v) : v;
+export function correctionChanges(
+  c: SummaryCorrection,
+  t: ClinicianText = EN,
+): { fields: string; before: string[]; after: string[] } {
+  const value = (field: SummaryCorrection['changes'][number]['field'], v: string | null): string =>
+    v === null ? t.notRecorded : field === 'birthDate' ? formatDay(v, t.locale) : v;
   const hidden = c.changes.every((ch) => ch.before === null && ch.after === null);
-  const fields = c.changes.map((ch) => CORRECTED_FIELD_LABELS[ch.field]).join(', ');
+  const fields = c.changes.map((ch) => t.correctedFields[ch.field]).join(', ');
   if (hidden) return { fields, before: [], after: [] };
   return {
     fields,
-    before: c.changes.map((ch) => `${CORRECTED_FIELD_LABELS[ch.field]}: ${value(ch.field, ch.before)}`),
-    after: c.changes.map((ch) => `${CORRECTED_FIELD_LABELS[ch.field]}: ${value(ch.field, ch.after)}`),
+    before: c.changes.map((ch) => `${t.correctedFields[ch.field]}${t.colon}${value(ch.field, ch.before)}`),
+    after: c.changes.map((ch) => `${t.correctedFields[ch.field]}${t.colon}${value(ch.field, ch.after)}`),
   };
 }
