@@ -53,6 +53,7 @@ async function record(t: TestCore, signed: boolean): Promise<string> {
   await t.call('boneHealth.save', { consultationId: id, plan: PLAN, baseRevision: 0 });
   await t.call('consultations.updateWhatMatters', {
     id,
+    baseRevision: 0,
     whatMatters: {
       'avoid-procedure': 'a-little',
       'fast-relief': 'a-lot',
