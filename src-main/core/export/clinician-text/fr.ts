@@ -169,7 +169,7 @@ export const fr: ClinicianText = {
     stopped: 'arrêté',
   },
   followUpLine: (v) =>
-    `${v.day} : douleur ${v.pain} ; marche et activités quotidiennes ${v.mobility} ; antalgiques ${v.medication} ; complications ${v.complications} ; nouvelles fractures ${v.fractures} ; traitement de l’ostéoporose ${v.bone}.`,
+    `${v.day} : douleur ${v.pain} ; marche et activités quotidiennes ${v.mobility} ; traitement de la douleur : ${v.medication} ; complications ${v.complications} ; nouvelles fractures ${v.fractures} ; traitement de l’ostéoporose ${v.bone}.`,
   notAsked: 'non demandé',
   signedBy: (name) => ` Signée par ${name}.`,
   note: (text) => ` Remarque : ${text}`,
