@@ -26,10 +26,27 @@ const GOAL_MS = 1500;
 interface StartSample {
   hostReady: number;
   browserLaunched: number;
+  /** Both windows' contexts and pages created (Playwright's cost as much as Chromium's). */
+  pagesOpened: number;
   consoleFirstPaint: number;
   consoleInteractive: number;
   patientReady: number;
   total: number;
+  console: PagePhases;
+  patient: PagePhases;
+}
+
+/** A window's own phases, from its Navigation/Resource/Paint timing, in ms since the run's start. */
+interface PagePhases {
+  /** The navigation began (the launch-code redirect included). */
+  navigation: number;
+  /** The page's HTML has arrived. */
+  html: number;
+  /** The last script and style file has arrived. */
+  assets: number;
+  /** The module scripts have run (DOMContentLoaded ends after them): parse and evaluation done, app mounted. */
+  scriptsRun: number;
+  firstPaint: number;
 }
 
 /** Starts the built host; resolves with the two printed addresses and the ms it took. */
@@ -65,12 +82,31 @@ async function spawnHost(
   };
 }
 
-/** Wall-clock ms (this process's performance clock) at which the page painted first. */
-async function firstPaintAt(page: Page, t0Wall: number): Promise<number> {
-  const fcp = (await page.evaluate(
-    `(() => { const e = performance.getEntriesByName('first-contentful-paint')[0]; return e ? performance.timeOrigin + e.startTime : null; })()`,
-  )) as number | null;
-  return fcp === null ? NaN : fcp - t0Wall;
+/** The page's phases as wall-clock times, less the run's start (NaN for a phase the page did not report). */
+async function phasesOf(page: Page, t0Wall: number): Promise<PagePhases> {
+  const raw = (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const assets = performance.getEntriesByType('resource').filter(
+      (r) => r.name.includes('/assets/') && (r.name.endsWith('.js') || r.name.endsWith('.css')),
+    );
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const at = (ms) => (ms === undefined || ms === null ? null : performance.timeOrigin + ms);
+    return {
+      navigation: at(0),
+      html: at(nav?.responseEnd),
+      assets: at(assets.length ? Math.max(...assets.map((r) => r.responseEnd)) : undefined),
+      scriptsRun: at(nav?.domContentLoadedEventEnd),
+      firstPaint: at(fcp?.startTime),
+    };
+  })()`)) as Record<keyof PagePhases, number | null>;
+  const rel = (value: number | null): number => (value === null ? NaN : value - t0Wall);
+  return {
+    navigation: rel(raw.navigation),
+    html: rel(raw.html),
+    assets: rel(raw.assets),
+    scriptsRun: rel(raw.scriptsRun),
+    firstPaint: rel(raw.firstPaint),
+  };
 }
 
 async function oneRun(dataDir: string): Promise<StartSample> {
@@ -84,6 +120,7 @@ async function oneRun(dataDir: string): Promise<StartSample> {
     const [doctorUrl, patientUrl] = host.urls as [string, string];
     const doctor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     const patient = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    const pagesOpened = performance.now() - t0;
     const consoleReady = (async () => {
       await doctor.goto(doctorUrl);
       // Interactive: the presenting controls are there and the deck list has loaded.
@@ -98,10 +135,14 @@ async function oneRun(dataDir: string): Promise<StartSample> {
       return performance.now() - t0;
     })();
     const [consoleInteractive, patientDone] = await Promise.all([consoleReady, patientReady]);
+    const consolePhases = await phasesOf(doctor, t0Wall);
     return {
       hostReady: host.ready,
       browserLaunched,
-      consoleFirstPaint: await firstPaintAt(doctor, t0Wall),
+      pagesOpened,
+      console: consolePhases,
+      patient: await phasesOf(patient, t0Wall),
+      consoleFirstPaint: consolePhases.firstPaint,
       consoleInteractive,
       patientReady: patientDone,
       total: Math.max(consoleInteractive, patientDone),
@@ -184,7 +225,9 @@ async function measure(label: string, dataDir: string): Promise<Measured> {
   await oneRun(dataDir);
   const samples: StartSample[] = [];
   for (let i = 0; i < RUNS; i += 1) samples.push(await oneRun(dataDir));
-  const pick = (key: keyof StartSample): number => med(samples.map((s) => s[key]));
+  const pick = (key: Exclude<keyof StartSample, 'console' | 'patient'>): number => med(samples.map((s) => s[key]));
+  const phase = (window: 'console' | 'patient', key: keyof PagePhases): string =>
+    fmt(med(samples.map((s) => s[window][key])));
   const inside = breakdown(dataDir);
   console.log(`${label}: median of ${RUNS} cold starts`);
   console.log(`  host ready (URLs printed)           ${fmt(pick('hostReady'))}`);
@@ -194,6 +237,15 @@ async function measure(label: string, dataDir: string): Promise<Measured> {
   );
   console.log(`    one deck rendered (kyphoplasty)   ${fmt(inside.deckGet)}`);
   console.log(`  Chromium launched                   ${fmt(pick('browserLaunched'))}`);
+  console.log(`  both pages opened (contexts, tabs)  ${fmt(pick('pagesOpened'))}`);
+  for (const window of ['console', 'patient'] as const) {
+    const name = window.padEnd(7);
+    console.log(`  ${name} navigation started          ${phase(window, 'navigation')}`);
+    console.log(`  ${name} HTML arrived                ${phase(window, 'html')}`);
+    console.log(`  ${name} scripts and styles arrived  ${phase(window, 'assets')}`);
+    console.log(`  ${name} scripts run (DOMContentLoaded) ${phase(window, 'scriptsRun')}`);
+    console.log(`  ${name} first contentful paint      ${phase(window, 'firstPaint')}`);
+  }
   console.log(`  console first paint                 ${fmt(pick('consoleFirstPaint'))}`);
   console.log(`  console interactive                 ${fmt(pick('consoleInteractive'))}`);
   console.log(`  patient screen ready                ${fmt(pick('patientReady'))}`);
