@@ -11,8 +11,14 @@ export function lazily<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-/** Runs `work` once the window has nothing else to do (its start-up painted), so it never delays that. */
-export function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work());
-  else setTimeout(work, 0);
+/**
+ * Runs `work` once the window has had `afterMs` to finish starting and then nothing else to do: work that can
+ * wait (fetching the next tab's code, the idle page's decks) must not compete with the start-up, which on a
+ * 2-core machine shares the processor with the other window and the host.
+ */
+export function whenIdle(work: () => void, afterMs = 0): void {
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
+    else work();
+  }, afterMs);
 }

@@ -6,6 +6,7 @@
  */
 import type { Deck, MarksDelta, PresentationState, Slide, Stroke } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
+import { whenIdle } from '../shared/lazy.js';
 
 export class PresentationModel {
   state = $state<PresentationState | null>(null);
@@ -85,9 +86,9 @@ export class PresentationModel {
       current.every((d, i) => d.id === next.playlist[i] && d.language === next.language);
     if (!same && next.startedAt === null) {
       // Not presenting: nothing on either screen needs the decks yet (the patient sees the idle page), so the
-      // state shows at once and the decks follow; a cold start no longer waits for every deck to render.
+      // state shows at once and the decks follow once the window is idle; a cold start no longer waits for them.
       this.#show(next);
-      void this.#loadPlaylist(next);
+      whenIdle(() => void this.#loadPlaylist(next));
       return;
     }
     if (!same) {

@@ -133,6 +133,7 @@ describe('PresentationModel', () => {
     // The idle page shows at once, while core is still rendering the decks.
     expect(model.state?.revision).toBe(1);
     expect(model.decks).toEqual([]);
+    await settle();
     for (const release of held.splice(0)) release();
     await settle();
     expect(model.decks.map((d) => d.id)).toEqual(['osteoporosis', 'kyphoplasty']);
