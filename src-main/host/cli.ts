@@ -16,6 +16,7 @@ import { startHost } from './server.js';
 import { sessionTokens } from './tokens.js';
 import { acquireInstanceLock, InstanceLockedError } from '../core/instance-lock.js';
 import { installProcessGuard } from './process-guard.js';
+import { warmPlaylistDecks } from './warm-up.js';
 import type { Role } from '../../src-shared/contract/index.js';
 
 async function main(): Promise<void> {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     process.stdout.write(roles.map((role) => `${label[role]}: ${host.launchUrl(role)}\n`).join(''));
   };
   print(['doctor', 'patient']);
+  warmPlaylistDecks(core.services);
   process.stderr.write('Each link opens its window once, within 30 s. Press Enter here for fresh links.\n');
   const input = readline.createInterface({ input: process.stdin });
   input.on('line', (line) => {

@@ -54,8 +54,8 @@ export class ConsoleModel {
   });
 
   async connect(): Promise<void> {
-    await this.presentation.connect();
-    await this.loadDecks(false);
+    // Side by side: the playlist panel's deck list need not wait for the presentation's decks.
+    await Promise.all([this.presentation.connect(), this.loadDecks(false)]);
   }
 
   async loadDecks(reload: boolean): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import type { Deck, MarksDelta, PresentationState, Slide, Stroke } from '../../src-shared/contract/index.js';
 import type { ApiClient } from '../api/client.js';
+import { whenIdle } from '../shared/lazy.js';
 
 export class PresentationModel {
   state = $state<PresentationState | null>(null);
@@ -83,6 +84,13 @@ export class PresentationModel {
     const same =
       current.length === next.playlist.length &&
       current.every((d, i) => d.id === next.playlist[i] && d.language === next.language);
+    if (!same && next.startedAt === null) {
+      // Not presenting: nothing on either screen needs the decks yet (the patient sees the idle page), so the
+      // state shows at once and the decks follow once the window is idle; a cold start no longer waits for them.
+      this.#show(next);
+      whenIdle(() => void this.#loadPlaylist(next));
+      return;
+    }
     if (!same) {
       try {
         const decks = await Promise.all(next.playlist.map((id) => this.loadDeck(id, next.language)));
@@ -93,9 +101,27 @@ export class PresentationModel {
         this.error = (error as Error).message;
       }
     }
-    if (this.#isNewer(next)) {
-      this.state = next;
-      this.live = null;
+    if (this.#isNewer(next)) this.#show(next);
+  }
+
+  #show(next: PresentationState): void {
+    this.state = next;
+    this.live = null;
+  }
+
+  /** The playlist's decks of a state already shown, kept unless another playlist or language came meanwhile. */
+  async #loadPlaylist(next: PresentationState): Promise<void> {
+    try {
+      const decks = await Promise.all(next.playlist.map((id) => this.loadDeck(id, next.language)));
+      const shown = this.state;
+      const stillWanted =
+        shown !== null &&
+        shown.language === next.language &&
+        shown.playlist.length === next.playlist.length &&
+        shown.playlist.every((id, i) => id === next.playlist[i]);
+      if (stillWanted) this.decks = decks;
+    } catch (error) {
+      this.error = (error as Error).message;
     }
   }
 

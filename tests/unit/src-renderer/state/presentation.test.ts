@@ -3,7 +3,7 @@
  * that restarted), takes a snapshot whenever its channel opens, and catches up when a heartbeat shows core ahead.
  */
 import { describe, expect, it } from 'vitest';
-import type { PresentationState } from '../../../../src-shared/contract/index.js';
+import type { Deck, PresentationState } from '../../../../src-shared/contract/index.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
 import { fakeTransport, settle } from '../../helpers/fake-transport.js';
 import { PresentationModel } from '../../../../src-renderer/state/presentation.svelte.js';
@@ -117,5 +117,50 @@ describe('PresentationModel', () => {
     // The full state at pen up replaces the live stroke.
     await model.apply({ ...state(2), strokes: [{ colour: 'red', points: [[0.1, 0.1]] }] });
     expect(model.live).toBeNull();
+  });
+
+  it('shows a state that is not presenting before its decks have come (a quick cold start), and the decks follow', async () => {
+    const held: (() => void)[] = [];
+    const deck = (id: string): Deck => ({ id, language: 'en', title: id, kind: 'markdown', assetBase: '', slides: [] });
+    const idle = { ...state(1), playlist: ['osteoporosis', 'kyphoplasty'] };
+    const fake = fakeTransport((name, input) => {
+      if (name === 'presentation.get') return idle;
+      const { id } = input as { id: string };
+      return new Promise<Deck>((resolve) => held.push(() => resolve(deck(id))));
+    });
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    // The idle page shows at once, while core is still rendering the decks.
+    expect(model.state?.revision).toBe(1);
+    expect(model.decks).toEqual([]);
+    await settle();
+    for (const release of held.splice(0)) release();
+    await settle();
+    expect(model.decks.map((d) => d.id)).toEqual(['osteoporosis', 'kyphoplasty']);
+  });
+
+  it('applies a presenting state only with its decks, so a slide never shows without its deck', async () => {
+    const held: (() => void)[] = [];
+    const deck = (id: string): Deck => ({ id, language: 'en', title: id, kind: 'markdown', assetBase: '', slides: [] });
+    const fake = fakeTransport((name, input) => {
+      if (name === 'presentation.get') return state(1);
+      const { id } = input as { id: string };
+      return new Promise<Deck>((resolve) => held.push(() => resolve(deck(id))));
+    });
+    const model = new PresentationModel(new ApiClient(fake.transport));
+    await model.connect();
+    const presenting: PresentationState = {
+      ...state(2),
+      playlist: ['kyphoplasty'],
+      startedAt: '2026-11-28T10:00:00.000Z',
+      position: { deckId: 'kyphoplasty', slideIndex: 0, fragment: 0 },
+    };
+    const applied = model.apply(presenting);
+    await settle();
+    expect(model.state?.revision).toBe(1);
+    for (const release of held.splice(0)) release();
+    await applied;
+    expect(model.state?.revision).toBe(2);
+    expect(model.deck?.id).toBe('kyphoplasty');
   });
 });
