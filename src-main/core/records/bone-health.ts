@@ -8,6 +8,7 @@
 import { NO_BONE_HEALTH_PLAN, boneHealthPlanSchema, type BoneHealthPlan } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
+import { draftWrite } from '../db/durability.js';
 import { recordChange, requireDraft } from './consultation-rows.js';
 import { refreshOverviewFacts } from './overview-facts.js';
 import { checkBase } from './revisions.js';
@@ -77,41 +78,45 @@ export function writeBoneHealth(
   baseRevision: number,
 ): void {
   const { db } = services;
-  db.transaction(() => {
-    requireDraft(db, consultationId, 'consultationId');
-    const row = readRow(db, consultationId);
-    const before = toPlan(row);
-    const after = normalizePlan(plan);
-    if (row && JSON.stringify(before) === JSON.stringify(after)) return;
-    checkBase('boneHealth', baseRevision, { revision: row?.revision ?? 0, value: () => before });
-    const revision = (row?.revision ?? 0) + 1;
-    const at = recordChange(
-      services,
-      consultationId,
-      'consultation.update',
-      `section=boneHealth dxa=${after.dxa} medicine=${after.medicine} revision=${revision}`,
-    );
-    db.prepare(
-      `INSERT INTO bone_health_plans (consultation_id, dxa, t_score_spine, t_score_hip, medicine, medicine_name,
+  draftWrite(db, () =>
+    db
+      .transaction(() => {
+        requireDraft(db, consultationId, 'consultationId');
+        const row = readRow(db, consultationId);
+        const before = toPlan(row);
+        const after = normalizePlan(plan);
+        if (row && JSON.stringify(before) === JSON.stringify(after)) return;
+        checkBase('boneHealth', baseRevision, { revision: row?.revision ?? 0, value: () => before });
+        const revision = (row?.revision ?? 0) + 1;
+        const at = recordChange(
+          services,
+          consultationId,
+          'consultation.update',
+          `section=boneHealth dxa=${after.dxa} medicine=${after.medicine} revision=${revision}`,
+        );
+        db.prepare(
+          `INSERT INTO bone_health_plans (consultation_id, dxa, t_score_spine, t_score_hip, medicine, medicine_name,
          falls_assessment, calcium_vitamin_d, fls_referral, revision, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (consultation_id) DO UPDATE SET dxa = excluded.dxa, t_score_spine = excluded.t_score_spine,
          t_score_hip = excluded.t_score_hip, medicine = excluded.medicine, medicine_name = excluded.medicine_name,
          falls_assessment = excluded.falls_assessment, calcium_vitamin_d = excluded.calcium_vitamin_d,
          fls_referral = excluded.fls_referral, revision = excluded.revision, updated_at = excluded.updated_at`,
-    ).run(
-      consultationId,
-      after.dxa,
-      after.tScoreSpine,
-      after.tScoreHip,
-      after.medicine,
-      after.medicineName,
-      after.fallsAssessment,
-      after.calciumVitaminD,
-      after.flsReferral,
-      revision,
-      at,
-    );
-    refreshOverviewFacts(db, consultationId);
-  }).immediate();
+        ).run(
+          consultationId,
+          after.dxa,
+          after.tScoreSpine,
+          after.tScoreHip,
+          after.medicine,
+          after.medicineName,
+          after.fallsAssessment,
+          after.calciumVitaminD,
+          after.flsReferral,
+          revision,
+          at,
+        );
+        refreshOverviewFacts(db, consultationId);
+      })
+      .immediate(),
+  );
 }

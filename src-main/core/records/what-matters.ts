@@ -12,6 +12,7 @@ import {
 } from '../../../src-shared/contract/index.js';
 import type { Services } from '../context.js';
 import type { Db } from '../db/open.js';
+import { draftWrite } from '../db/durability.js';
 import { recordChange, requireDraft } from './consultation-rows.js';
 import { checkBase } from './revisions.js';
 
@@ -45,19 +46,23 @@ export function whatMattersRevision(db: Db, consultationId: string): number {
  */
 export function writeWhatMatters(services: Services, id: string, whatMatters: WhatMatters, baseRevision: number): void {
   const { db } = services;
-  db.transaction(() => {
-    requireDraft(db, id);
-    const before = readWhatMatters(db, id);
-    if (whatMattersIds.every((s) => before[s] === whatMatters[s])) return;
-    checkBase('whatMatters', baseRevision, { revision: whatMattersRevision(db, id), value: () => before });
-    db.prepare(
-      `INSERT INTO what_matters_revisions (consultation_id, revision) VALUES (?, 1)
+  draftWrite(db, () =>
+    db
+      .transaction(() => {
+        requireDraft(db, id);
+        const before = readWhatMatters(db, id);
+        if (whatMattersIds.every((s) => before[s] === whatMatters[s])) return;
+        checkBase('whatMatters', baseRevision, { revision: whatMattersRevision(db, id), value: () => before });
+        db.prepare(
+          `INSERT INTO what_matters_revisions (consultation_id, revision) VALUES (?, 1)
        ON CONFLICT (consultation_id) DO UPDATE SET revision = revision + 1`,
-    ).run(id);
-    db.prepare('DELETE FROM what_matters WHERE consultation_id = ?').run(id);
-    const insert = db.prepare('INSERT INTO what_matters (consultation_id, statement, answer) VALUES (?, ?, ?)');
-    const asked = whatMattersIds.filter((s) => whatMatters[s] !== 'not-asked');
-    for (const statement of asked) insert.run(id, statement, whatMatters[statement]);
-    recordChange(services, id, 'consultation.update', `section=whatMatters asked=${asked.length}`);
-  }).immediate();
+        ).run(id);
+        db.prepare('DELETE FROM what_matters WHERE consultation_id = ?').run(id);
+        const insert = db.prepare('INSERT INTO what_matters (consultation_id, statement, answer) VALUES (?, ?, ?)');
+        const asked = whatMattersIds.filter((s) => whatMatters[s] !== 'not-asked');
+        for (const statement of asked) insert.run(id, statement, whatMatters[statement]);
+        recordChange(services, id, 'consultation.update', `section=whatMatters asked=${asked.length}`);
+      })
+      .immediate(),
+  );
 }
