@@ -139,6 +139,18 @@ export function conditionResource(s: ExportSummary, r: Refs): Condition | null {
   };
 }
 
+/** LOINC 72514-3: the pain score on the 0–10 numeric rating scale, as reported by the patient. */
+export const PAIN_NOW = {
+  coding: [
+    {
+      system: SYSTEMS.loinc,
+      code: '72514-3',
+      display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+    },
+  ],
+  text: 'Pain now (NRS 0–10)',
+};
+
 export function painObservation(s: ExportSummary, r: Refs): Observation | null {
   if (s.findings.painNow === null) return null;
   return {
@@ -146,17 +158,7 @@ export function painObservation(s: ExportSummary, r: Refs): Observation | null {
     id: r.id('pain'),
     status: r.final ? 'final' : 'preliminary',
     category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'survey' }] }],
-    // LOINC 72514-3: the pain score on the 0–10 numeric rating scale, as reported by the patient.
-    code: {
-      coding: [
-        {
-          system: SYSTEMS.loinc,
-          code: '72514-3',
-          display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
-        },
-      ],
-      text: 'Pain now (NRS 0–10)',
-    },
+    code: PAIN_NOW,
     subject: r.ref('patient'),
     encounter: r.ref('encounter'),
     effectiveDateTime: s.startedAt,

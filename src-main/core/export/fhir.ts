@@ -34,6 +34,8 @@ import { amendmentChanges, correctionChanges, decisionLines, findingsLines, risk
 import { whatMattersLines } from './what-matters-text.js';
 import { boneHealthLines } from './bone-health-text.js';
 import { boneHealthCarePlan } from './fhir-bone-health.js';
+import { followUpResources } from './fhir-follow-up.js';
+import { followUpLines } from './follow-up-lines.js';
 import { deckEdition, type ExportSummary } from './summary.js';
 
 function serviceRequest(s: ExportSummary, r: Refs): ServiceRequest | null {
@@ -152,6 +154,7 @@ function composition(s: ExportSummary, r: Refs, exportedAt: string, parts: Recor
       // Narrative only: the patient's preferences have no code system we could verify.
       section('What matters to the patient', whatMattersLines(s.whatMatters)),
       section('Bone health plan', boneHealthLines(s.boneHealth), parts.bones),
+      ...(s.followUps.length ? [section('Follow-up visits', followUpLines(s.followUps), parts.visits)] : []),
       section('Notes', [s.notes, ...s.entries.map((e) => `${e.at} ${e.text}`)].filter(Boolean)),
       ...(amendments.length ? [section('Amendments', amendments)] : []),
     ],
@@ -208,8 +211,9 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
   const plan = present<Resource>([carePlan(s, r), serviceRequest(s, r), sureObservation(s, r)]);
   const risks = present<Resource>([risksDiscussed(s, r)]);
   const bones = present<Resource>([boneHealthCarePlan(s, r)]);
+  const visits = followUpResources(s, r);
   const resources: Resource[] = [
-    composition(s, r, exportedAt, { findings, plan, risks, bones }),
+    composition(s, r, exportedAt, { findings, plan, risks, bones, visits }),
     patientResource(s, r),
     practitionerResource(s, r),
     encounterResource(s, r),
@@ -217,6 +221,7 @@ export function fhirBundle(s: ExportSummary, exportedAt: string): Bundle {
     ...plan,
     ...risks,
     ...bones,
+    ...visits,
     ...present<Resource>([sealProvenance(s, r)]),
   ];
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id ?? ''}`, resource }));

@@ -4,12 +4,17 @@
  * original values and the reason, the signature and the audit seal on the page; a pseudonymized export
  * scrubs the name from the visit's free text; a draft visit is refused; the export is audited.
  */
-import { describe, expect, it } from 'vitest';
+import type { Encounter, Observation } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fhirBundle } from '../../../../../src-main/core/export/fhir.js';
+import { loadSummary } from '../../../../../src-main/core/export/summary.js';
 import type { FollowUpValues } from '../../../../../src-shared/contract/index.js';
+import { loadR4Definitions, validationErrors } from '../../../helpers/fhir-validate.js';
 import { PATIENT, exportCore, fixtureRecord, pdfText } from './export-fixture.js';
 import { useSharedPdfRenderer } from './pdf-fixture.js';
 
 const pdf = useSharedPdfRenderer();
+beforeAll(loadR4Definitions);
 
 const VISIT: FollowUpValues = {
   visitDate: '2026-12-07',
@@ -74,5 +79,32 @@ describe("a follow-up visit's PDF", () => {
     expect(text).not.toContain('Hélène');
     expect(text).not.toContain('Dubois');
     expect(text).toContain('walks with a stick');
+  });
+
+  it("in the consultation's FHIR document: an Encounter part of the consultation's, the pain as corrected; valid R4", async () => {
+    const t = await exportCore({ pdf: pdf() });
+    const record = await fixtureRecord(t);
+    t.advance(14 * 86_400_000);
+    const visit = await t.call('followUps.create', { consultationId: record.id, values: VISIT });
+    await t.call('followUps.finalize', { id: visit.id });
+    await t.call('followUps.amend', { id: visit.id, reason: 'Pain 2, not 6', values: { ...VISIT, painNow: 2 } });
+    const bundle = fhirBundle(loadSummary(t.core.services, record.id, false), '2026-12-08T10:00:00.000Z');
+    expect(validationErrors(bundle)).toEqual([]);
+    const resources = (bundle.entry ?? []).map((e) => e.resource);
+    const encounters = resources.filter((x): x is Encounter => x?.resourceType === 'Encounter');
+    expect(encounters).toHaveLength(2);
+    const visitEncounter = encounters.find((e) => e.partOf !== undefined);
+    expect(visitEncounter).toMatchObject({ status: 'finished', period: { start: '2026-12-07' } });
+    const index = encounters.find((e) => e.partOf === undefined);
+    expect(visitEncounter?.partOf?.reference).toBe(`urn:uuid:${index?.id ?? ''}`);
+    const pains = resources.filter(
+      (x): x is Observation => x?.resourceType === 'Observation' && x.code?.coding?.[0]?.code === '72514-3',
+    );
+    const visitPain = pains.find((o) => o.encounter?.reference === `urn:uuid:${visitEncounter?.id ?? ''}`);
+    expect(visitPain).toMatchObject({ status: 'amended', valueInteger: 2, effectiveDateTime: '2026-12-07' });
+    for (const resource of resources)
+      if (resource) expect(validationErrors(resource), resource.resourceType).toEqual([]);
+    const composition = resources[0] as { section?: Array<{ title?: string; entry?: unknown[] }> };
+    expect(composition.section?.find((x) => x.title === 'Follow-up visits')?.entry).toHaveLength(2);
   });
 });
