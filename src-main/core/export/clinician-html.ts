@@ -5,7 +5,7 @@
  * amendments are listed with the original text and the reason.
  */
 import type { Amendment } from '../../../src-shared/contract/index.js';
-import { documentHtml, escapeHtml, list, multiline } from './html.js';
+import { LETTER_CSS, documentHtml, escapeHtml, list, multiline } from './html.js';
 import type { PdfPage } from './pdf-renderer.js';
 import { formatClock, formatDay, formatDuration } from './labels.js';
 import {
@@ -23,23 +23,9 @@ import { followUpLines } from './follow-up-lines.js';
 import { CLINICIAN_TEXT, type ClinicianText } from './clinician-text/index.js';
 import { editionOf } from './edition.js';
 
-const CSS = `
-body { font-size: 10.5pt; line-height: 1.4; }
-.letterhead { display: flex; justify-content: space-between; gap: 24px; border-bottom: 2px solid #1f3a5f; padding-bottom: 8px; }
-.clinic strong { font-size: 13pt; color: #1f3a5f; }
-.physician { text-align: right; }
-h1 { font-size: 15pt; margin: 14px 0 8px; color: #1f3a5f; }
-h2 { font-size: 11.5pt; margin: 14px 0 4px; color: #1f3a5f; border-bottom: 1px solid #c9d2e0; break-after: avoid; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 2px 8px 2px 0; }
-th { font-weight: 700; width: 11em; }
+const CSS = `${LETTER_CSS}
 .grid td, .grid th { border-bottom: 1px solid #e5e9f0; width: auto; }
-ul { margin: 2px 0; padding-left: 18px; }
-p { margin: 2px 0; }
-.muted { color: #4b5563; }
 .notes { white-space: normal; }
-.amendment { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #b45309; break-inside: avoid; }
-.signature { margin-top: 16px; break-inside: avoid; }
 .closing { break-inside: avoid; }
 .signature .line { margin-top: 26px; border-top: 1px solid #111827; width: 60%; padding-top: 2px; }
 .seal { margin-top: 10px; font-size: 7pt; color: #374151; word-break: break-all; }

@@ -133,3 +133,21 @@ export function list(items: readonly string[], empty: string): string {
   if (items.length === 0) return `<p class="muted">${escapeHtml(empty)}</p>`;
   return `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
 }
+
+/** The letter's look shared by the clinician's documents (the consultation summary and a visit's PDF). */
+export const LETTER_CSS = `
+body { font-size: 10.5pt; line-height: 1.4; }
+.letterhead { display: flex; justify-content: space-between; gap: 24px; border-bottom: 2px solid #1f3a5f; padding-bottom: 8px; }
+.clinic strong { font-size: 13pt; color: #1f3a5f; }
+.physician { text-align: right; }
+h1 { font-size: 15pt; margin: 14px 0 8px; color: #1f3a5f; }
+h2 { font-size: 11.5pt; margin: 14px 0 4px; color: #1f3a5f; border-bottom: 1px solid #c9d2e0; break-after: avoid; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 2px 8px 2px 0; }
+th { font-weight: 700; width: 11em; }
+ul { margin: 2px 0; padding-left: 18px; }
+p { margin: 2px 0; }
+.muted { color: #4b5563; }
+.amendment { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #b45309; break-inside: avoid; }
+.signature { margin-top: 16px; break-inside: avoid; }
+`;

@@ -5,28 +5,12 @@
  * head at export, so a paper copy can be checked against the audit log (`npm run audit:check`).
  */
 import type { FollowUp } from '../../../src-shared/contract/index.js';
-import { documentHtml, escapeHtml, list, multiline } from './html.js';
+import { LETTER_CSS, documentHtml, escapeHtml, list, multiline } from './html.js';
 import type { PdfPage } from './pdf-renderer.js';
 import { formatClock, formatDay, sexLabels } from './labels.js';
 import { decisionLines } from './section-lines.js';
 import { followUpItems } from './follow-up-lines.js';
 import type { ExportSummary } from './summary.js';
-
-const CSS = `
-body { font-size: 10.5pt; line-height: 1.4; }
-.letterhead { display: flex; justify-content: space-between; gap: 24px; border-bottom: 2px solid #1f3a5f; padding-bottom: 8px; }
-.clinic strong { font-size: 13pt; color: #1f3a5f; }
-.physician { text-align: right; }
-h1 { font-size: 15pt; margin: 14px 0 8px; color: #1f3a5f; }
-h2 { font-size: 11.5pt; margin: 14px 0 4px; color: #1f3a5f; border-bottom: 1px solid #c9d2e0; break-after: avoid; }
-th, td { text-align: left; vertical-align: top; padding: 2px 8px 2px 0; }
-th { width: 11em; }
-ul { margin: 2px 0; padding-left: 18px; }
-p { margin: 2px 0; }
-.muted { color: #4b5563; }
-.amendment { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #b45309; break-inside: avoid; }
-.signature { margin-top: 16px; break-inside: avoid; }
-`;
 
 const row = (label: string, value: string): string =>
   `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
@@ -86,7 +70,7 @@ ${corrections.length ? `<h2>Corrections</h2>${corrections.join('')}` : ''}
     lang: 'en',
     title: `Follow-up visit ${p.label} ${visit.visitDate}`,
     paper: s.clinic.paperSize,
-    css: CSS,
+    css: LETTER_CSS,
     body,
   });
 }
