@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createCore } from '../src-main/core/create-core.js';
 import { backupInSteps } from '../src-main/core/db/backup-steps.js';
 import { backupNow } from '../src-main/core/db/backup.js';
+import { startCheckpointer } from '../src-main/core/db/checkpointer.js';
 import { openDatabase } from '../src-main/core/db/open.js';
 import { fmt, record, repoRoot, summary } from './lib.js';
 
@@ -157,6 +158,15 @@ const stepped = await autosaveWhile(async () => {
   await backupInSteps(db, path.join(backupsDir, 'stepped.sqlite'));
   steppedMs = performance.now() - started;
 });
+// As the app takes it (create-core.ts): the whole copy on the checkpoint worker's thread.
+const worker = startCheckpointer(db, path.join(dataDir, 'consultdeck.sqlite'));
+let offThreadMs = 0;
+const offThread = await autosaveWhile(async () => {
+  const started = performance.now();
+  await backupInSteps(db, path.join(backupsDir, 'off-thread.sqlite'), undefined, (temp) => worker.copyTo(temp));
+  offThreadMs = performance.now() - started;
+});
+worker.close();
 let vacuumMs = 0;
 const vacuum = await autosaveWhile(async () => {
   const started = performance.now();
@@ -234,21 +244,25 @@ const a = summary(autosave);
 const b = summary(baselineSaves);
 const open50 = summary(opens).p50;
 const quiet = summary(noBackup);
-const during = summary(stepped);
+const during = summary(offThread);
+const duringSteps = summary(stepped);
 const duringVacuum = summary(vacuum);
 const listP95 = summary(list).p95;
 const searchP95 = summary(search).p95;
 console.log(
   `bench:store — ${CONSULTATIONS} consultations, ${CONSULTATIONS * (ENTRIES_PER + 1)} notes; SQLite ${(dbBytes / 1e6).toFixed(0)} MB, JSON ${(jsonBytes / 1e6).toFixed(0)} MB`,
 );
-console.log(`note autosave (SQLite, WAL, synchronous=FULL)   p50 ${fmt(a.p50)}  p99 ${fmt(a.p99)}  (goal p99 < 2 ms)`);
+console.log(`note autosave (SQLite, WAL, synchronous=NORMAL) p50 ${fmt(a.p50)}  p99 ${fmt(a.p99)}  (goal p99 < 2 ms)`);
 console.log(`note autosave baseline (one JSON file)         p50 ${fmt(b.p50)}  p99 ${fmt(b.p99)}`);
 console.log(
   `disk floor (same bytes written + fdatasync)     p50 ${fmt(summary(floor).p50)}  p99 ${fmt(summary(floor).p99)}`,
 );
 console.log(`autosave every 15 ms, no backup running       p99 ${fmt(quiet.p99)}`);
 console.log(
-  `autosave every 15 ms, backup in steps running  p99 ${fmt(during.p99)}  (goal < 5 ms; the backup took ${fmt(steppedMs)})`,
+  `autosave every 15 ms, backup on the worker     p99 ${fmt(during.p99)}  (goal < 5 ms; the backup took ${fmt(offThreadMs)})`,
+);
+console.log(
+  `autosave every 15 ms, backup in steps running  p99 ${fmt(duringSteps.p99)}  (the backup took ${fmt(steppedMs)})`,
 );
 console.log(
   `autosave every 15 ms, VACUUM INTO running      p99 ${fmt(duringVacuum.p99)}  (the backup took ${fmt(vacuumMs)})`,
@@ -263,7 +277,7 @@ const json = { label: 'one JSON file rewritten', value: b.p99 };
 record(
   {
     bench: 'store',
-    figure: 'note autosave p99',
+    figure: `note autosave p99 (${CONSULTATIONS} consultations)`,
     value: a.p99,
     unit: 'ms',
     baseline: json,
@@ -284,6 +298,14 @@ record(
     baseline: { label: 'no backup running', value: quiet.p99 },
     goal: '< 5 ms',
     met: during.p99 < 5,
+  },
+  { bench: 'store', figure: 'daily backup duration (worker thread)', value: offThreadMs, unit: 'ms' },
+  {
+    bench: 'store',
+    figure: 'autosave p99 while a stepped backup runs',
+    value: duringSteps.p99,
+    unit: 'ms',
+    baseline: { label: 'no backup running', value: quiet.p99 },
   },
   {
     bench: 'store',
