@@ -30,7 +30,15 @@ const draft = await core.dispatch('consultations.start', { patientId: (patient.v
 if (!draft.ok) throw new Error(draft.error.message);
 const id = (draft.value as { id: string }).id;
 
-const STEPS = ['begin', 'requireDraft', 'readNotes', 'upsert notes (+dirty trigger)', 'touch consultation', 'audit row', 'commit'] as const;
+const STEPS = [
+  'begin',
+  'requireDraft',
+  'readNotes',
+  'upsert notes (+dirty trigger)',
+  'touch consultation',
+  'audit row',
+  'commit',
+] as const;
 const upsert = db.prepare(
   `INSERT INTO notes (consultation_id, body, revision, saved_at) VALUES (?, ?, ?, ?)
    ON CONFLICT (consultation_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, saved_at = excluded.saved_at`,
@@ -86,11 +94,17 @@ core.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 console.log(`one note save, step by step (${SAVES} saves each; load ${os.loadavg()[0]?.toFixed(1)})`);
-console.log(`${'step'.padEnd(32)} ${'FULL p50'.padStart(10)} ${'FULL p99'.padStart(10)} ${'NORMAL p50'.padStart(11)} ${'NORMAL p99'.padStart(11)}`);
+console.log(
+  `${'step'.padEnd(32)} ${'FULL p50'.padStart(10)} ${'FULL p99'.padStart(10)} ${'NORMAL p50'.padStart(11)} ${'NORMAL p99'.padStart(11)}`,
+);
 for (const step of [...STEPS, 'total']) {
   const f = summary(full[step] ?? []);
   const n = summary(normal[step] ?? []);
-  console.log(`${step.padEnd(32)} ${fmt(f.p50).padStart(10)} ${fmt(f.p99).padStart(10)} ${fmt(n.p50).padStart(11)} ${fmt(n.p99).padStart(11)}`);
+  console.log(
+    `${step.padEnd(32)} ${fmt(f.p50).padStart(10)} ${fmt(f.p99).padStart(10)} ${fmt(n.p50).padStart(11)} ${fmt(n.p99).padStart(11)}`,
+  );
 }
 const fl = summary(floor);
-console.log(`${'disk floor: 4 KiB write + fdatasync'.padEnd(32)} ${fmt(fl.p50).padStart(10)} ${fmt(fl.p99).padStart(10)}`);
+console.log(
+  `${'disk floor: 4 KiB write + fdatasync'.padEnd(32)} ${fmt(fl.p50).padStart(10)} ${fmt(fl.p99).padStart(10)}`,
+);
