@@ -180,8 +180,8 @@ const vacuum = await autosaveWhile(async () => {
   vacuumMs = performance.now() - started;
 });
 
-// The disk's floor for one save: the same bytes written and fdatasync'ed in the same folder (SQLite's
-// commit in WAL mode with synchronous=FULL is one such write plus one such sync).
+// The disk's floor for one synced save: the same bytes written and fdatasync'ed in the same folder (a WAL
+// commit with synchronous=FULL was one such write plus one such sync; NORMAL leaves out the sync).
 const probe = fs.openSync(path.join(dataDir, 'fsync-floor.bin'), 'w');
 const page = Buffer.alloc(Math.min(text.length, 20_000) + 8192, 1);
 const floor = await timed(SAVES, (i) => {
