@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, type BenchFigure } from './lib.js';
 
+const started = Date.now();
+const elapsedMinutes = (): string => ((Date.now() - started) / 60_000).toFixed(1);
 const BENCHES = (process.env.BENCHES ?? 'present,draw,store,timeline,export,start,soak').split(',');
 const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-bench-')), 'figures.jsonl');
 const failed: string[] = [];
@@ -44,12 +46,15 @@ const rows = figures.map((f) => [
 const header = ['bench', 'figure', 'value', 'baseline, same run', 'goal', '', 'load'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(
-  `\nConsultDeck benchmarks, ${os.cpus().length} cores, ${new Date().toISOString()} (load: the 1-minute load average when each figure was taken)`,
-);
-console.log(line(header));
-console.log(line(widths.map((w) => '-'.repeat(w))));
-for (const row of rows) console.log(line(row));
+const title = `ConsultDeck benchmarks, ${os.cpus().length} cores, ${new Date().toISOString()}, ${elapsedMinutes()} min (load: the 1-minute load average when each figure was taken; N as each figure names it)`;
+const table = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+console.log(`\n${title}`);
+for (const row of table) console.log(row);
+// The same table as markdown, for the lead to paste (bench/results/ is not committed).
+const resultsDir = path.join(repoRoot, 'bench', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.writeFileSync(path.join(resultsDir, 'latest.md'), `# ${title}\n\n${table.join('\n')}\n`);
+console.log(`\nWritten to ${path.relative(repoRoot, path.join(resultsDir, 'latest.md'))}`);
 if (failed.length > 0) {
   console.log(`\nFailed: ${failed.join(', ')}`);
   process.exitCode = 1;

@@ -110,7 +110,9 @@ export function createCore(options: CoreOptions): Core {
   // while the doctor works: never at start, where a large record would hold up the first screen.
   const dailyBackup = integrity
     .then((result) =>
-      result.ok && !closed ? backupDailyInSteps(db, path.join(options.dataDir, 'backups'), clock()) : null,
+      result.ok && !closed
+        ? backupDailyInSteps(db, path.join(options.dataDir, 'backups'), clock(), (temp) => checkpoints.copyTo(temp))
+        : null,
     )
     .catch((error: unknown) => {
       if (closed) return null;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupInSteps } from './backup-steps.js';
+import { backupInSteps, type CopyOffThread } from './backup-steps.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.js';
 import { ensureRoom } from './disk-space.js';
 
@@ -58,14 +58,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The daily backup while the app runs: copied in small steps (backup-steps.ts), so saves keep landing
  * during the copy; the oldest backups beyond the kept number are removed once it is in place.
  */
-export async function backupDailyInSteps(db: Database.Database, backupsDir: string, now: Date): Promise<string | null> {
+export async function backupDailyInSteps(
+  db: Database.Database,
+  backupsDir: string,
+  now: Date,
+  copyOffThread?: CopyOffThread,
+): Promise<string | null> {
   const newest = listBackups(backupsDir)[0];
   if (newest && now.getTime() - fs.statSync(newest).mtimeMs < DAY_MS) return null;
   // The backup is optional and the record is not: never fill the disk the store writes to.
   const bytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
   fs.mkdirSync(backupsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   ensureRoom(backupsDir, bytes, 'the daily backup');
-  const target = await backupInSteps(db, path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`));
+  const target = await backupInSteps(
+    db,
+    path.join(backupsDir, `consultdeck-${stamp(now)}-daily.sqlite`),
+    undefined,
+    copyOffThread,
+  );
   pruneBackups(backupsDir, BACKUPS_KEPT);
   return target;
 }

@@ -22,6 +22,11 @@ const CLOSE_WAIT_MS = 10_000;
 export interface Checkpointer {
   /** Runs one checkpoint now and resolves with SQLite's answer (tests, and before a backup file is copied). */
   checkpoint(): Promise<{ busy: number; log: number; checkpointed: number }>;
+  /**
+   * Writes a consistent copy of the database to `target` on the worker's thread (VACUUM INTO on its own
+   * connection, a WAL reader: saves go on meanwhile); null when there is no worker.
+   */
+  copyTo(target: string): Promise<void> | null;
   /** Closes the worker's connection before returning, so the app's own close is the last one (it removes the WAL). */
   close(): void;
 }
@@ -39,6 +44,10 @@ const WORKER_SOURCE = `
   parentPort.on('message', (message) => {
     if (message.type === 'checkpoint') {
       try { parentPort.postMessage({ type: 'done', id: message.id, result: run() }); }
+      catch (error) { parentPort.postMessage({ type: 'done', id: message.id, error: String(error && error.message) }); }
+    } else if (message.type === 'copy') {
+      // The whole backup on this thread: the app's thread only waits for the answer (issue 16).
+      try { db.prepare('VACUUM INTO ?').run(message.target); parentPort.postMessage({ type: 'done', id: message.id }); }
       catch (error) { parentPort.postMessage({ type: 'done', id: message.id, error: String(error && error.message) }); }
     } else if (message.type === 'close') {
       clearInterval(timer);
@@ -108,6 +117,16 @@ export function startCheckpointer(
         nextId += 1;
         pending.set(id, { resolve, reject });
         running.postMessage({ type: 'checkpoint', id });
+      });
+    },
+    copyTo(target) {
+      const running = worker;
+      if (running === null) return null;
+      return new Promise<void>((resolve, reject) => {
+        const id = nextId;
+        nextId += 1;
+        pending.set(id, { resolve: () => resolve(), reject });
+        running.postMessage({ type: 'copy', id, target });
       });
     },
     close() {

@@ -1,6 +1,6 @@
 /**
  * Opening the store. Every open sets and then checks the settings that keep
- * acknowledged saves on disk (WAL + synchronous=FULL), refuses a database it
+ * acknowledged saves on disk (WAL + synchronous=FULL; draft autosaves relax it per write, durability.ts), refuses a database it
  * does not recognise without touching the file, backs up before migrating.
  */
 import fs from 'node:fs';
@@ -35,6 +35,11 @@ export interface OpenOptions {
   now?: () => Date;
 }
 
+/**
+ * synchronous=FULL (2) in WAL mode: a commit waits for the WAL to reach the disk, so a signature, an amendment,
+ * a correction or an export's audit row survive a power cut. Draft autosaves alone commit under NORMAL
+ * (`durability.ts`: in the WAL before the save answers, on disk with the next full commit or checkpoint).
+ */
 export const REQUIRED_SETTINGS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1 } as const;
 
 /** Names the database in its folder once it exists, so a missing file is noticed, never replaced by an empty one. */
@@ -150,8 +155,7 @@ function explainOpenFailure(file: string, error: unknown): Error {
 
 function applySettings(db: Db): void {
   db.pragma('journal_mode = WAL');
-  // Set explicitly: some builds default to NORMAL under WAL, which can lose
-  // the last committed notes on power loss.
+  // Set explicitly (the default differs between builds): see REQUIRED_SETTINGS for why FULL.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
