@@ -23,16 +23,7 @@ import type { PdfRenderer } from './pdf-renderer.js';
 import { recordText } from './record-text.js';
 import { registerCsv } from './register-csv.js';
 import { loadSummary, type ExportSummary } from './summary.js';
-import {
-  checkExportFolder,
-  cleanExportLeftovers,
-  exportFolder,
-  exportWriteError,
-  planExportFiles,
-  safeNamePart,
-  writeExportFiles,
-  type PendingFile,
-} from './write-files.js';
+import { checkExportFolder, safeNamePart, writeAuditedFiles, type PendingFile } from './write-files.js';
 
 /** Two documents print at once: the machines have two cores, and Chromium prints each in its own renderer. */
 const PDF_CONCURRENCY = 2;
@@ -168,10 +159,7 @@ export async function createVisitExport(
   });
 }
 
-/**
- * Writes rendered files into the export folder, all or none; the audit names them as intent before the first
- * byte (`export.started`) and as outcome after (`export` or `export.failed`).
- */
+/** Writes an export's files, audited against each consultation it holds (see `writeAuditedFiles`). */
 function writeAudited(
   services: Services,
   consultationIds: readonly string[],
@@ -179,26 +167,9 @@ function writeAudited(
   options: { detail: string; folder?: string | undefined },
 ): { files: ExportedFile[] } {
   const setting = options.folder ?? readSettings(services.db).exportFolder;
-  let folder = setting;
-  try {
-    folder = exportFolder(setting, services.dataDir);
-  } catch (error) {
-    throw exportWriteError(error, folder || services.dataDir);
-  }
-  cleanExportLeftovers(folder);
-  const planned = planExportFiles(folder, pending);
-  const detail = `${options.detail} files=${planned.map((f) => f.name).join(',')}`;
-  // The intent is durable before the first byte of any file is written.
-  auditExport(services, consultationIds, detail, 'export.started');
-  let files: ExportedFile[];
-  try {
-    files = writeExportFiles(folder, planned);
-  } catch (error) {
-    // writeExportFiles removed what it had written: the intent gets its outcome.
-    auditExport(services, consultationIds, detail, 'export.failed');
-    throw error;
-  }
-  auditExport(services, consultationIds, detail);
+  const files = writeAuditedFiles({ setting, dataDir: services.dataDir }, pending, options.detail, (action, detail) =>
+    auditExport(services, consultationIds, detail, action),
+  );
   return { files };
 }
 

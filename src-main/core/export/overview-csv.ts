@@ -17,13 +17,7 @@ import { localDate } from '../records/dates.js';
 import { readOverview } from '../records/overview.js';
 import { actorName, readSettings } from '../records/settings.js';
 import { csvCell } from './register-csv.js';
-import {
-  cleanExportLeftovers,
-  exportFolder,
-  exportWriteError,
-  planExportFiles,
-  writeExportFiles,
-} from './write-files.js';
+import { writeAuditedFiles } from './write-files.js';
 
 export const OVERVIEW_COLUMNS = ['figure', 'item', 'count', 'of', 'percent'] as const;
 
@@ -74,24 +68,11 @@ export function exportOverviewCsv(services: Services, range: OverviewRange): { f
   const day = localDate(services.clock());
   const name = `${day}_practice-overview_${range.from ?? 'start'}_${range.to ?? 'today'}.csv`;
   const setting = readSettings(services.db).exportFolder;
-  let folder = setting;
-  try {
-    folder = exportFolder(setting, services.dataDir);
-  } catch (error) {
-    throw exportWriteError(error, folder || services.dataDir);
-  }
-  cleanExportLeftovers(folder);
-  const planned = planExportFiles(folder, [{ name, data }]);
-  const detail = `kind=overview-csv from=${range.from ?? ''} to=${range.to ?? ''} files=${planned.map((f) => f.name).join(',')}`;
-  // The intent is durable before the first byte is written (as createExport does).
-  audit(services, 'export.started', detail);
-  let files: ExportedFile[];
-  try {
-    files = writeExportFiles(folder, planned);
-  } catch (error) {
-    audit(services, 'export.failed', detail);
-    throw error;
-  }
-  audit(services, 'export', detail);
+  const files = writeAuditedFiles(
+    { setting, dataDir: services.dataDir },
+    [{ name, data }],
+    `kind=overview-csv from=${range.from ?? ''} to=${range.to ?? ''}`,
+    (action, detail) => audit(services, action, detail),
+  );
   return { file: files[0] as ExportedFile };
 }

@@ -223,3 +223,37 @@ export function exportedFileInside(file: string, destination: string): string | 
     return null;
   }
 }
+
+/**
+ * Writes rendered files into the export folder (the setting, or the data folder's default), all or none. The
+ * audit names them twice (issue 11, M6): `export.started` before the first byte, then `export` or
+ * `export.failed`, each with the planned file names added to `detail`; `audit` writes those rows.
+ */
+export function writeAuditedFiles(
+  target: { setting: string; dataDir: string },
+  pending: readonly PendingFile[],
+  detail: string,
+  audit: (action: 'export.started' | 'export' | 'export.failed', detail: string) => void,
+): ExportedFile[] {
+  let folder = target.setting;
+  try {
+    folder = exportFolder(target.setting, target.dataDir);
+  } catch (error) {
+    throw exportWriteError(error, folder || target.dataDir);
+  }
+  cleanExportLeftovers(folder);
+  const planned = planExportFiles(folder, pending);
+  const named = `${detail} files=${planned.map((f) => f.name).join(',')}`;
+  // The intent is durable before the first byte of any file is written.
+  audit('export.started', named);
+  let files: ExportedFile[];
+  try {
+    files = writeExportFiles(folder, planned);
+  } catch (error) {
+    // writeExportFiles removed what it had written: the intent gets its outcome.
+    audit('export.failed', named);
+    throw error;
+  }
+  audit('export', named);
+  return files;
+}
