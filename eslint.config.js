@@ -201,7 +201,12 @@ export default tseslint.config(
   },
   {
     // Build configs run in Node at build time, not in the windows.
-    files: ['src-renderer/vite.config.ts', 'src-main/preload/vite.config.ts', 'src-main/electron/vite.config.ts'],
+    files: [
+      'src-renderer/vite.config.ts',
+      'src-main/preload/vite.config.ts',
+      'src-main/electron/vite.config.ts',
+      'src-main/host/vite.config.ts',
+    ],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -39,7 +39,7 @@ if (binary) {
 }
 
 function startBrowserMode() {
-  const args = [path.join(root, 'out/main/src-main/host/cli.js'), ...process.argv.slice(2)];
+  const args = [path.join(root, 'out/host/cli.js'), ...process.argv.slice(2)];
   const host = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let opened = false;
   let buffer = '';

@@ -36,7 +36,7 @@ export async function startHost(
 ): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'out/main/src-main/host/cli.js'), '--port', String(port), '--data-dir', dataDir],
+    [path.join(repoRoot, 'out/host/cli.js'), '--port', String(port), '--data-dir', dataDir],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
     },

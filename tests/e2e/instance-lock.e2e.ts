@@ -9,7 +9,7 @@ import { expect, repoRoot, startHost, test } from './fixtures.js';
 
 function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'out/main/src-main/host/cli.js'), ...args], {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'out/host/cli.js'), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
