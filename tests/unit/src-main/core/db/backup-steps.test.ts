@@ -79,6 +79,65 @@ describe('backup in steps (the daily backup while the doctor works)', () => {
     t.close();
   });
 
+  it('copies one moment of the record while saves keep landing in pairs, and finishes (never restarts)', async () => {
+    const t = makeTestCore();
+    const db = t.core.services.db;
+    db.exec('CREATE TABLE bulk (v TEXT); CREATE TABLE left_half (n INTEGER); CREATE TABLE right_half (n INTEGER)');
+    const insert = db.prepare('INSERT INTO bulk VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 20_000; i += 1) insert.run(`${i}`.padEnd(1000, 'x'));
+    })();
+    // Each save writes both halves in one transaction: a copy that mixed two moments would hold unequal halves.
+    const savePair = db.transaction((n: number) => {
+      db.prepare('INSERT INTO left_half VALUES (?)').run(n);
+      db.prepare('INSERT INTO right_half VALUES (?)').run(n);
+    });
+    const worker = startCheckpointer(db, path.join(t.dataDir, 'consultdeck.sqlite'));
+    const target = path.join(t.dataDir, 'backups', 'moment.sqlite');
+    let done = false;
+    const copying = backupInSteps(db, target, undefined, (temp) => worker.copyTo(temp)).then(() => (done = true));
+    let saves = 0;
+    while (!done) {
+      savePair(saves);
+      saves += 1;
+      await new Promise<void>((resolve) => setTimeout(resolve, 1));
+    }
+    await copying;
+    worker.close();
+    const copy = new Database(target, { readonly: true, fileMustExist: true });
+    const left = copy.prepare('SELECT count(*) FROM left_half').pluck().get() as number;
+    expect(copy.prepare('SELECT count(*) FROM right_half').pluck().get()).toBe(left);
+    expect(copy.prepare('SELECT count(*) FROM bulk').pluck().get()).toBe(20_000);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    // Saves went on during the copy, and the ones after its moment are in the database, not in the copy.
+    expect(saves).toBeGreaterThan(left);
+    expect(db.prepare('SELECT count(*) FROM left_half').pluck().get()).toBe(saves);
+    t.close();
+  });
+
+  it('stops a running copy when the app closes, and closes without waiting for it to finish', async () => {
+    const t = makeTestCore();
+    const db = t.core.services.db;
+    db.exec('CREATE TABLE bulk (v TEXT)');
+    const insert = db.prepare('INSERT INTO bulk VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 40_000; i += 1) insert.run(`${i}`.padEnd(1000, 'x'));
+    })();
+    const worker = startCheckpointer(db, path.join(t.dataDir, 'consultdeck.sqlite'));
+    const target = path.join(t.dataDir, 'backups', 'stopped.sqlite');
+    const copying = backupInSteps(db, target, undefined, (temp) => worker.copyTo(temp));
+    // Let the copy get under way (its first steps), then close as core does at quit.
+    while (!fs.existsSync(`${target}.partial`)) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+    worker.close();
+    await expect(copying).rejects.toThrow();
+    // No backup that could be mistaken for a good one, and the database closes cleanly after.
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.existsSync(`${target}.partial`)).toBe(false);
+    t.close();
+    expect(fs.existsSync(path.join(t.dataDir, 'consultdeck.sqlite-wal'))).toBe(false);
+  });
+
   it('leaves no half-written file when the copy fails', async () => {
     const t = makeTestCore();
     const target = path.join(t.dataDir, 'backups', 'failing.sqlite');
