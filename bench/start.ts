@@ -38,11 +38,13 @@ interface StartSample {
 
 /**
  * Notes, inside the page, when the console's controls and playlist or the patient's idle page or slide first
- * exist in the DOM: Playwright's own waiting (the figure that compares with earlier runs) sees them later,
- * by its polling and the round trips to the page, most of all on a loaded machine.
+ * exist in the DOM, and \`shown\` once the frame after that has been painted (a requestAnimationFrame callback
+ * runs just before the paint, a task queued from it runs after). Playwright's own waiting sees them later, by
+ * the round trips to the page, most of all on a loaded machine.
  */
 const DOM_READY_WATCH = `(() => {
   const marks = (window.__startMarks = {});
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(() => (marks.shown = performance.now())));
   const seen = (name, selector) => {
     if (marks[name] === undefined && document.querySelector(selector)) marks[name] = performance.now();
   };
@@ -50,17 +52,17 @@ const DOM_READY_WATCH = `(() => {
     seen('controls', '[role=toolbar][aria-label="Presentation controls"]');
     seen('playlist', '[aria-label="Playlist"] button');
     seen('patient', '[data-testid=idle], [data-rendered-slide]:not([data-rendered-slide=""])');
+    const ready = marks.patient !== undefined || (marks.controls !== undefined && marks.playlist !== undefined);
+    if (ready && marks.ready === undefined) {
+      marks.ready = performance.now();
+      afterPaint();
+    }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-slide'] });
 })()`;
 
-type Marks = { __startMarks: Partial<Record<'controls' | 'playlist' | 'patient', number>> };
-/** The console's presenting controls and its deck list are there (marked by DOM_READY_WATCH). */
-const CONSOLE_READY = (): boolean => {
-  const marks = (window as unknown as Marks).__startMarks;
-  return marks.controls !== undefined && marks.playlist !== undefined;
-};
-/** The patient screen shows its idle page or a rendered slide. */
-const PATIENT_READY = (): boolean => (window as unknown as Marks).__startMarks.patient !== undefined;
+type Marks = { __startMarks: Partial<Record<'controls' | 'playlist' | 'patient' | 'ready' | 'shown', number>> };
+/** The window's first screen is in the DOM and painted (marked by DOM_READY_WATCH); runs inside the page. */
+const SHOWN = (): boolean => (window as unknown as Marks).__startMarks.shown !== undefined;
 
 /** A window's own phases, from its Navigation/Resource/Paint timing, in ms since the run's start. */
 interface PagePhases {
@@ -73,7 +75,7 @@ interface PagePhases {
   /** The module scripts have run (DOMContentLoaded ends after them): parse and evaluation done, app mounted. */
   scriptsRun: number;
   firstPaint: number;
-  /** Console: controls and playlist both in the DOM; patient: the idle page or a slide (NaN if not seen). */
+  /** Console: controls and playlist; patient: the idle page or a slide; in the DOM and painted (NaN if not seen). */
   readyInPage: number;
 }
 
@@ -128,12 +130,7 @@ async function phasesOf(page: Page, t0Wall: number): Promise<PagePhases> {
       assets: at(assets.length ? Math.max(...assets.map((r) => r.responseEnd)) : undefined),
       scriptsRun: at(nav?.domContentLoadedEventEnd),
       firstPaint: at(fcp?.startTime),
-      readyInPage: at(
-        window.__startMarks.patient ??
-          (window.__startMarks.controls === undefined || window.__startMarks.playlist === undefined
-            ? undefined
-            : Math.max(window.__startMarks.controls, window.__startMarks.playlist)),
-      ),
+      readyInPage: at(window.__startMarks.shown),
     };
   })()`)) as Record<keyof PagePhases, number | null>;
   const rel = (value: number | null): number => (value === null ? NaN : value - t0Wall);
@@ -174,12 +171,12 @@ async function oneRun(dataDir: string): Promise<StartSample> {
     const consoleReady = (async () => {
       await doctor.goto(doctorUrl, { waitUntil: 'commit' });
       // Interactive: the presenting controls are there and the deck list has loaded.
-      await doctor.waitForFunction(CONSOLE_READY, undefined, { polling: 'raf' });
+      await doctor.waitForFunction(SHOWN, undefined, { polling: 'raf' });
       return performance.now() - t0;
     })();
     const patientReady = (async () => {
       await patient.goto(patientUrl, { waitUntil: 'commit' });
-      await patient.waitForFunction(PATIENT_READY, undefined, { polling: 'raf' });
+      await patient.waitForFunction(SHOWN, undefined, { polling: 'raf' });
       return performance.now() - t0;
     })();
     const [consoleInteractive, patientDone] = await Promise.all([consoleReady, patientReady]);
