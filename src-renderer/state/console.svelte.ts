@@ -21,11 +21,12 @@ export type Tool = 'none' | 'laser' | 'pen' | 'eraser';
 
 export class ConsoleModel {
   readonly presentation: PresentationModel;
-  decks = $state<DeckSummary[]>([]);
-  problems = $state<DeckProblem[]>([]);
+  // Replaced whole from core's answers (no deep proxies; see PresentationModel).
+  decks = $state.raw<DeckSummary[]>([]);
+  problems = $state.raw<DeckProblem[]>([]);
   userDecksFolder = $state('');
   pendingNumber = $state('');
-  preview = $state<{ deck: Deck; slideIndex: number } | null>(null);
+  preview = $state.raw<{ deck: Deck; slideIndex: number } | null>(null);
   tool = $state<Tool>('none');
   colour = $state<Stroke['colour']>('red');
   message = $state<string | null>(null);

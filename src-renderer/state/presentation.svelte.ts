@@ -9,10 +9,14 @@ import type { ApiClient } from '../api/client.js';
 import { whenIdle } from '../shared/lazy.js';
 
 export class PresentationModel {
-  state = $state<PresentationState | null>(null);
+  // Core's state and the decks are replaced whole, never changed in place: `$state.raw` holds them without
+  // Svelte's deep proxies, which cost every read of a deck's slides (part of the console's start, issue 16).
+  state = $state.raw<PresentationState | null>(null);
   /** The playlist's decks in the current language, in playlist order. */
-  decks = $state<Deck[]>([]);
+  decks = $state.raw<Deck[]>([]);
   error = $state<string | null>(null);
+  /** The laser dot: the state's, then each move pushed as a delta until the next full state. */
+  pointer = $state.raw<PresentationState['pointer']>(null);
   /** The stroke being drawn now, point by point (gone with the next full state, which keeps it if finished). */
   live = $state<Stroke | null>(null);
   readonly #client: ApiClient;
@@ -64,7 +68,7 @@ export class PresentationModel {
   mark(delta: MarksDelta): void {
     const state = this.state;
     if (!state || delta.epoch !== state.epoch || delta.revision !== state.revision) return;
-    if (delta.pointer) state.pointer = delta.pointer;
+    if (delta.pointer) this.pointer = delta.pointer;
     const ink = delta.ink;
     if (!ink) return;
     if (ink.from === 0) this.live = { colour: ink.colour, points: ink.points };
@@ -106,6 +110,7 @@ export class PresentationModel {
 
   #show(next: PresentationState): void {
     this.state = next;
+    this.pointer = next.pointer;
     this.live = null;
   }
 
@@ -141,5 +146,6 @@ export class PresentationModel {
     this.#loads.clear();
     this.decks = [];
     this.state = null;
+    this.pointer = null;
   }
 }

@@ -93,10 +93,10 @@ describe('PresentationModel', () => {
     const model = new PresentationModel(new ApiClient(fake.transport));
     await model.connect();
     fake.push('presentation.marks', { epoch: 'run-1', revision: 1, pointer: [0.3, 0.4] });
-    expect(model.state?.pointer).toEqual([0.3, 0.4]);
+    expect(model.pointer).toEqual([0.3, 0.4]);
     // A delta of another revision belongs to a state this window does not show.
     fake.push('presentation.marks', { epoch: 'run-1', revision: 2, pointer: [0.9, 0.9] });
-    expect(model.state?.pointer).toEqual([0.3, 0.4]);
+    expect(model.pointer).toEqual([0.3, 0.4]);
     const ink = (from: number, points: [number, number][]) => ({
       epoch: 'run-1',
       revision: 1,
