@@ -19,16 +19,22 @@ function clinicName(file: string): string {
   }
 }
 
+/** A test core whose database holds `rows` rows of 1 kB in a table `bulk`: a copy that takes many steps. */
+function coreWithBulk(rows: number, row: (i: number) => string = (i) => `${i}`.padEnd(1000, 'x')) {
+  const t = makeTestCore();
+  const db = t.core.services.db;
+  db.exec('CREATE TABLE bulk (v TEXT)');
+  const insert = db.prepare('INSERT INTO bulk VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i += 1) insert.run(row(i));
+  })();
+  return { t, db };
+}
+
 describe('backup in steps (the daily backup while the doctor works)', () => {
   it('lets saves run between its steps, and the copy holds what was saved before it finished', async () => {
-    const t = makeTestCore();
-    const db = t.core.services.db;
     // Enough pages that the copy takes many steps.
-    db.exec('CREATE TABLE bulk (v TEXT)');
-    const insert = db.prepare('INSERT INTO bulk VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 3000; i += 1) insert.run('x'.repeat(1000));
-    })();
+    const { t, db } = coreWithBulk(3000, () => 'x'.repeat(1000));
     const target = path.join(t.dataDir, 'backups', 'stepped.sqlite');
     const copying = backupInSteps(db, target, 8);
     // A save made while the copy is under way lands at once and is in the copy.
@@ -45,14 +51,8 @@ describe('backup in steps (the daily backup while the doctor works)', () => {
   });
 
   it('copies on the worker thread while saves land, into a valid, complete, private file', async () => {
-    const t = makeTestCore();
-    const db = t.core.services.db;
     // About 20 MB: a copy that takes far longer than one save.
-    db.exec('CREATE TABLE bulk (v TEXT)');
-    const insert = db.prepare('INSERT INTO bulk VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 20_000; i += 1) insert.run(`${i}`.padEnd(1000, 'x'));
-    })();
+    const { t, db } = coreWithBulk(20_000);
     const worker = startCheckpointer(db, path.join(t.dataDir, 'consultdeck.sqlite'));
     const target = path.join(t.dataDir, 'backups', 'worker.sqlite');
     const order: string[] = [];
@@ -80,13 +80,8 @@ describe('backup in steps (the daily backup while the doctor works)', () => {
   });
 
   it('copies one moment of the record while saves keep landing in pairs, and finishes (never restarts)', async () => {
-    const t = makeTestCore();
-    const db = t.core.services.db;
-    db.exec('CREATE TABLE bulk (v TEXT); CREATE TABLE left_half (n INTEGER); CREATE TABLE right_half (n INTEGER)');
-    const insert = db.prepare('INSERT INTO bulk VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 20_000; i += 1) insert.run(`${i}`.padEnd(1000, 'x'));
-    })();
+    const { t, db } = coreWithBulk(20_000);
+    db.exec('CREATE TABLE left_half (n INTEGER); CREATE TABLE right_half (n INTEGER)');
     // Each save writes both halves in one transaction: a copy that mixed two moments would hold unequal halves.
     const savePair = db.transaction((n: number) => {
       db.prepare('INSERT INTO left_half VALUES (?)').run(n);
@@ -117,13 +112,7 @@ describe('backup in steps (the daily backup while the doctor works)', () => {
   });
 
   it('stops a running copy when the app closes, and closes without waiting for it to finish', async () => {
-    const t = makeTestCore();
-    const db = t.core.services.db;
-    db.exec('CREATE TABLE bulk (v TEXT)');
-    const insert = db.prepare('INSERT INTO bulk VALUES (?)');
-    db.transaction(() => {
-      for (let i = 0; i < 40_000; i += 1) insert.run(`${i}`.padEnd(1000, 'x'));
-    })();
+    const { t, db } = coreWithBulk(40_000);
     const worker = startCheckpointer(db, path.join(t.dataDir, 'consultdeck.sqlite'));
     const target = path.join(t.dataDir, 'backups', 'stopped.sqlite');
     const copying = backupInSteps(db, target, undefined, (temp) => worker.copyTo(temp));
