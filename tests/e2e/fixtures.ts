@@ -17,6 +17,8 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export interface RunningHost {
   process: ChildProcess;
   dataDir: string;
+  /** What the host wrote on stderr so far (Node's inspector prints its address there). */
+  stderr(): string;
   /** The two addresses the host printed at start (one-time: the fixtures' own windows use them). */
   doctorUrl: string;
   patientUrl: string;
@@ -33,10 +35,12 @@ export async function startHost(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultdeck-e2e-')),
   /** A fixed port (0: any free one); a host restarted on its port keeps the windows' sessions. */
   port = 0,
+  /** Options for Node itself (bench:soak opens the inspector to measure the host's heap). */
+  nodeOptions: string[] = [],
 ): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'out/host/cli.js'), '--port', String(port), '--data-dir', dataDir],
+    [...nodeOptions, path.join(repoRoot, 'out/host/cli.js'), '--port', String(port), '--data-dir', dataDir],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
     },
@@ -84,6 +88,7 @@ export async function startHost(
     doctorUrl,
     patientUrl,
     url,
+    stderr: () => errors,
     origin: new URL(doctorUrl).origin,
     doctorToken: await tokenOf('doctor'),
     patientToken: await tokenOf('patient'),
