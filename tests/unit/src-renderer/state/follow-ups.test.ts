@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FollowUpValues } from '../../../../src-shared/contract/index.js';
 import { ApiClient } from '../../../../src-renderer/api/client.js';
 import { coreTransport } from '../../helpers/core-transport.js';
+import { quietVisit } from '../../helpers/follow-up-values.js';
 import { FollowUpsModel } from '../../../../src-renderer/state/follow-ups.svelte.js';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.js';
 import { emptyFindings } from '../../src-main/core/api/record-fixtures.js';
@@ -25,17 +26,7 @@ function windowOn(t: TestCore, windowId: string) {
   return { model: new FollowUpsModel(new ApiClient(transport)), counted };
 }
 
-const values = (overrides: Partial<FollowUpValues> = {}): FollowUpValues => ({
-  visitDate: '2026-11-23',
-  painNow: 3,
-  mobility: 'limited',
-  painMedication: 'simple',
-  complications: [],
-  complicationsOther: '',
-  newFractures: [],
-  note: '',
-  ...overrides,
-});
+const values = (overrides: Partial<FollowUpValues> = {}): FollowUpValues => quietVisit('2026-11-23', overrides);
 
 async function signedRecord() {
   const t = makeTestCore();

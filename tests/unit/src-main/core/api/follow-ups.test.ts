@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUpValues } from '../../../../../src-shared/contract/index.js';
+import { quietVisit } from '../../../helpers/follow-up-values.js';
 import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { auditRows, emptyDecision, emptyFindings, expectRejected, newDraft, recordsCore } from './record-fixtures.js';
@@ -8,17 +9,7 @@ import { base } from '../../../helpers/revisions.js';
 
 const DAY = 86_400_000;
 
-const visit = (overrides: Partial<FollowUpValues> = {}): FollowUpValues => ({
-  visitDate: '2026-12-07',
-  painNow: 3,
-  mobility: 'limited',
-  painMedication: 'simple',
-  complications: [],
-  complicationsOther: '',
-  newFractures: [],
-  note: '',
-  ...overrides,
-});
+const visit = (overrides: Partial<FollowUpValues> = {}): FollowUpValues => quietVisit('2026-12-07', overrides);
 
 /** A signed consultation on 2026-11-23 with pain 8 and kyphoplasty of L1 planned for 2026-11-30. */
 async function signed(t: TestCore, patientId?: string) {

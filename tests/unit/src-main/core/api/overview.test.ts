@@ -17,6 +17,7 @@ import { verifyAuditChain } from '../../../../../src-main/core/audit.js';
 import { mountSmallDisk } from '../../../helpers/small-disk.js';
 import type { TestCore } from '../../../helpers/test-core.js';
 import { auditRows, emptyDecision, emptyFindings, expectRejected, newPatient, recordsCore } from './record-fixtures.js';
+import { quietVisit } from '../../../helpers/follow-up-values.js';
 
 const DAY = 86_400_000;
 const yes = { sureOfChoice: true, knowsBenefitsAndRisks: true, clearAboutValues: true, enoughSupport: true };
@@ -70,16 +71,7 @@ async function visit(
 ): Promise<void> {
   const created = await t.call('followUps.create', {
     consultationId,
-    values: {
-      painNow: 3,
-      mobility: 'limited',
-      painMedication: 'simple',
-      complications: [],
-      complicationsOther: '',
-      newFractures: [],
-      note: '',
-      ...values,
-    },
+    values: quietVisit(values.visitDate, values),
   });
   t.core.services.db.prepare('UPDATE follow_ups SET bone_medicine = ? WHERE id = ?').run(boneMedicine, created.id);
   if (sign) await t.call('followUps.finalize', { id: created.id });

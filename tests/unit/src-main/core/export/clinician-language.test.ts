@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BoneHealthPlan, type ExportKind, type FollowUpValues } from '../../../../../src-shared/contract/index.js';
+import { type BoneHealthPlan, type ExportKind } from '../../../../../src-shared/contract/index.js';
+import { quietVisit } from '../../../helpers/follow-up-values.js';
 import { CLINICIAN_TEXT } from '../../../../../src-main/core/export/clinician-text/index.js';
 import type { ClinicianText } from '../../../../../src-main/core/export/clinician-text/index.js';
 import { formatDay } from '../../../../../src-main/core/export/labels.js';
@@ -36,16 +37,7 @@ const PLAN: BoneHealthPlan = {
   flsReferral: 'referred',
 };
 
-const VISIT: FollowUpValues = {
-  visitDate: '2026-12-09',
-  painNow: 3,
-  mobility: 'limited',
-  painMedication: 'simple',
-  complications: [],
-  complicationsOther: '',
-  newFractures: [],
-  note: '',
-};
+const VISIT = quietVisit('2026-12-09');
 
 /** The export fixture with a bone-health plan and what matters; signed and amended when asked, with a signed visit. */
 async function record(t: TestCore, signed: boolean): Promise<string> {

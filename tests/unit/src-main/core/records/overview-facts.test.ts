@@ -24,6 +24,7 @@ import { readOverviewFactsSource, refreshOverviewFacts } from '../../../../../sr
 import { makeTestCore, appRoot, type TestCore } from '../../../helpers/test-core.js';
 import { readOverviewAtRequestTime } from '../../../helpers/overview-request-time.js';
 import { emptyDecision, emptyFindings, newPatient, recordsCore } from '../api/record-fixtures.js';
+import { quietVisit } from '../../../helpers/follow-up-values.js';
 
 type SpineLevel = (typeof spineLevels)[number];
 const DAY = 86_400_000;
@@ -76,16 +77,7 @@ async function visit(
 ): Promise<string> {
   const created = await t.call('followUps.create', {
     consultationId,
-    values: {
-      painNow: 3,
-      mobility: 'limited',
-      painMedication: 'simple',
-      complications: [],
-      complicationsOther: '',
-      newFractures: [],
-      note: '',
-      ...values,
-    },
+    values: quietVisit(values.visitDate, values),
   });
   if (signed) await t.call('followUps.finalize', { id: created.id });
   return created.id;
